@@ -1,0 +1,328 @@
+//! Semantic checks on the resolved model: names, the spec's own boundary, surfaces, versions.
+
+use std::collections::HashMap;
+
+use cavra_runtime::boundary::sensitive_key_part;
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::model::*;
+use crate::names;
+use crate::source::{Sp, Span};
+
+/// Every semantic problem of a resolved spec.
+pub(crate) fn check(spec: &Spec) -> Vec<Diagnostic> {
+    let mut c = Checker {
+        spec,
+        out: Vec::new(),
+    };
+    c.names();
+    c.sensitive_field_names();
+    c.surfaces();
+    c.schema_versions();
+    c.boundary();
+    c.out
+}
+
+struct Checker<'a> {
+    spec: &'a Spec,
+    out: Vec<Diagnostic>,
+}
+
+/// Every field map of the spec, with a phrase naming it.
+fn field_maps(spec: &Spec) -> Vec<(String, &[Field])> {
+    let mut maps: Vec<(String, &[Field])> = Vec::new();
+    for f in &spec.families {
+        maps.push((
+            format!("request envelope of `{}`", f.name.value),
+            &f.request_envelope,
+        ));
+        maps.push((
+            format!("response envelope of `{}`", f.name.value),
+            &f.response_envelope,
+        ));
+        maps.push((
+            format!("document header of `{}`", f.name.value),
+            &f.document,
+        ));
+    }
+    for s in &spec.shapes {
+        maps.push((format!("shape `{}`", s.name.value), &s.fields));
+    }
+    for o in &spec.operations {
+        maps.push((format!("request of `{}`", o.name.value), &o.request));
+        if let Some(summary) = &o.summary {
+            maps.push((format!("summary of `{}`", o.name.value), summary));
+        }
+    }
+    for e in &spec.evidence {
+        maps.push((format!("document of `{}`", e.name.value), &e.fields));
+    }
+    maps
+}
+
+impl Checker<'_> {
+    fn name(&mut self, what: &str, name: &Sp<String>) {
+        if let Some(problem) = names::snake_case_problem(&name.value) {
+            let suggestion = names::to_snake_case(&name.value);
+            let help = if suggestion != name.value
+                && names::snake_case_problem(&suggestion).is_none()
+            {
+                format!(
+                    "write it `{suggestion}`: names are snake_case so that they are valid Rust identifiers and stable wire strings"
+                )
+            } else {
+                "names are snake_case ASCII words (`[a-z][a-z0-9]*` joined by `_`) and not Rust keywords".to_owned()
+            };
+            self.out.push(
+                Diagnostic::error(
+                    DiagnosticKind::InvalidName,
+                    name.span,
+                    format!("invalid {what} name: {problem}"),
+                )
+                .with_help(help),
+            );
+        }
+    }
+
+    fn names(&mut self) {
+        let spec = self.spec;
+        for f in &spec.families {
+            self.name("family", &f.name);
+        }
+        for v in &spec.vocabularies {
+            self.name("vocabulary", &v.name);
+            for value in &v.values {
+                self.name("vocabulary value", &value.value);
+            }
+        }
+        for s in &spec.shapes {
+            self.name("shape", &s.name);
+        }
+        for o in &spec.operations {
+            self.name("operation", &o.name);
+            if o.checks_from.is_none() {
+                for c in &o.checks {
+                    self.name("check", &c.name);
+                }
+            }
+        }
+        for e in &spec.evidence {
+            self.name("evidence contract", &e.name);
+        }
+        for p in &spec.boundary.value_patterns {
+            self.name("value pattern", &p.name);
+        }
+        for (_, fields) in field_maps(spec) {
+            for field in fields {
+                self.name("field", &field.name);
+            }
+        }
+    }
+
+    /// The spec's own field names are held to its boundary: a field that the scanner would
+    /// refuse in every payload is a spec error.
+    fn sensitive_field_names(&mut self) {
+        let parts: Vec<&str> = self.spec.boundary.key_parts().collect();
+        for (container, fields) in field_maps(self.spec) {
+            for field in fields {
+                if let Some(part) = sensitive_key_part(&field.name.value, parts.iter().copied()) {
+                    let declared = self
+                        .spec
+                        .boundary
+                        .sensitive_key_parts
+                        .iter()
+                        .find(|p| p.as_str() == part)
+                        .map(|p| p.span);
+                    let mut d = Diagnostic::error(
+                        DiagnosticKind::SensitiveName,
+                        field.name.span,
+                        format!(
+                            "field `{}` in the {container} contains the sensitive key part `{part}`",
+                            field.name.value
+                        ),
+                    )
+                    .with_help("rename the field: the boundary scanner refuses this key in every payload, so no document could carry it");
+                    if let Some(span) = declared {
+                        d = d.with_label(span, "the sensitive key part is declared");
+                    }
+                    self.out.push(d);
+                }
+            }
+        }
+    }
+
+    fn surfaces(&mut self) {
+        let spec = self.spec;
+        let mut clis: Vec<&Cli> = Vec::new();
+        let mut routes: Vec<&Http> = Vec::new();
+        for f in &spec.families {
+            if let Some(d) = &f.description {
+                clis.extend(&d.cli);
+                routes.extend(&d.http);
+            }
+        }
+        for o in &spec.operations {
+            clis.extend(&o.cli);
+            routes.extend(&o.http);
+        }
+        let mut seen: HashMap<String, Span> = HashMap::new();
+        for cli in clis {
+            let path = cli.path.split_whitespace().collect::<Vec<_>>().join(" ");
+            let bad_word = cli.path.split_whitespace().find(|w| {
+                !w.starts_with(|c: char| c.is_ascii_lowercase())
+                    || !w
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            });
+            if path.is_empty() || bad_word.is_some() {
+                self.out.push(
+                    Diagnostic::error(
+                        DiagnosticKind::InvalidName,
+                        cli.path.span,
+                        format!("invalid CLI command path `{}`", cli.path.value),
+                    )
+                    .with_help("a command path is space-separated kebab-case words, e.g. `saas worker-handoff`"),
+                );
+            }
+            if let Some(first) = seen.get(&path) {
+                self.out.push(
+                    Diagnostic::error(
+                        DiagnosticKind::DuplicateSurface,
+                        cli.path.span,
+                        format!("CLI command `cavra {path}` is defined twice"),
+                    )
+                    .with_label(*first, "first defined"),
+                );
+            } else {
+                seen.insert(path, cli.path.span);
+            }
+        }
+        let mut seen: HashMap<String, Span> = HashMap::new();
+        for http in routes {
+            const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+            if !METHODS.contains(&http.method.as_str()) {
+                self.out.push(
+                    Diagnostic::error(
+                        DiagnosticKind::InvalidValue,
+                        http.method.span,
+                        format!("unknown HTTP method `{}`", http.method.value),
+                    )
+                    .with_help_opt(
+                        crate::suggest::help(&http.method.value.to_uppercase(), METHODS)
+                            .or_else(|| Some(format!("use one of: {}", METHODS.join(", ")))),
+                    ),
+                );
+            }
+            if !http.route.starts_with('/') || http.route.contains(char::is_whitespace) {
+                self.out.push(Diagnostic::error(
+                    DiagnosticKind::InvalidValue,
+                    http.route.span,
+                    format!(
+                        "HTTP route `{}` must start with `/` and contain no spaces",
+                        http.route.value
+                    ),
+                ));
+            }
+            let key = format!("{} {}", http.method.value, http.route.value);
+            if let Some(first) = seen.get(&key) {
+                self.out.push(
+                    Diagnostic::error(
+                        DiagnosticKind::DuplicateSurface,
+                        http.route.span,
+                        format!("HTTP route `{key}` is defined twice"),
+                    )
+                    .with_label(*first, "first defined"),
+                );
+            } else {
+                seen.insert(key, http.route.span);
+            }
+        }
+    }
+
+    fn schema_versions(&mut self) {
+        let pattern =
+            regex::Regex::new(r"^cavra\.([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\.v([1-9][0-9]*)$")
+                .expect("the schema version pattern is valid");
+        for f in &self.spec.families {
+            for v in &f.schema_versions {
+                let expected = format!("cavra.{}.{}.v1", f.name.value, v.kind);
+                let ok = pattern
+                    .captures(&v.value)
+                    .is_some_and(|c| &c[1] == f.name.as_str() && &c[2] == v.kind.as_str());
+                if !ok {
+                    self.out.push(
+                        Diagnostic::error(
+                            DiagnosticKind::SchemaVersion,
+                            v.value.span,
+                            format!(
+                                "schema version `{}` is not of the form `cavra.<family>.<kind>.v<N>` for family `{}` and kind `{}`",
+                                v.value.value, f.name.value, v.kind
+                            ),
+                        )
+                        .with_help(format!("e.g. `{expected}`")),
+                    );
+                }
+            }
+            let needed: &[&str] = match f.kind {
+                FamilyKind::Envelope => &["request", "response"],
+                FamilyKind::Evidence => &["evidence"],
+                FamilyKind::Catalog => &[],
+            };
+            for kind in needed {
+                if f.schema_version(kind).is_none() {
+                    self.out.push(
+                        Diagnostic::error(
+                            DiagnosticKind::SchemaVersion,
+                            f.name.span,
+                            format!("family `{}` has no `{kind}` schema version", f.name.value),
+                        )
+                        .with_help(format!(
+                            "add `schema_versions = {{ {kind} = \"cavra.{}.{kind}.v1\" }}`",
+                            f.name.value
+                        )),
+                    );
+                }
+            }
+        }
+    }
+
+    fn boundary(&mut self) {
+        let b = &self.spec.boundary;
+        let mut seen: HashMap<String, Span> = HashMap::new();
+        for part in &b.sensitive_key_parts {
+            let normal = cavra_runtime::boundary::normalize_key(part);
+            if normal.is_empty() {
+                self.out.push(Diagnostic::error(
+                    DiagnosticKind::Empty,
+                    part.span,
+                    "an empty sensitive key part would match every key",
+                ));
+            } else if let Some(first) = seen.get(&normal) {
+                self.out.push(
+                    Diagnostic::error(
+                        DiagnosticKind::Duplicate,
+                        part.span,
+                        format!("duplicate sensitive key part `{}`", part.value),
+                    )
+                    .with_label(*first, "first listed"),
+                );
+            } else {
+                seen.insert(normal, part.span);
+            }
+        }
+        for p in &b.value_patterns {
+            if let Err(e) = regex::Regex::new(&p.pattern) {
+                let reason = e.to_string();
+                let last = reason.lines().last().unwrap_or_default().trim().to_owned();
+                self.out.push(Diagnostic::error(
+                    DiagnosticKind::InvalidValue,
+                    p.pattern.span,
+                    format!(
+                        "value pattern `{}` is not a valid regular expression: {last}",
+                        p.name.value
+                    ),
+                ));
+            }
+        }
+    }
+}

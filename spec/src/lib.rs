@@ -1,0 +1,31 @@
+//! The cavra contract spec language.
+//!
+//! A spec is a directory of TOML files (the project's own is `spec/contracts/`; its language is
+//! described in `spec/README.md`). [`load_dir`] reads every file, resolves every reference and
+//! checks every rule, and returns one [`Spec`] that the generator and the derive macro share, or
+//! every problem at once as located [`Diagnostic`]s:
+//!
+//! ```text
+//! spec/contracts/10-saas_control_plane.toml:24:40: error: undefined type `worker_mod`: no vocabulary or shape has this name
+//!    |
+//! 24 | request.worker_mode = { type = "worker_mod" }
+//!    |                                ^^^^^^^^^^^^
+//!    = help: did you mean `worker_mode`?
+//! ```
+
+mod check;
+pub mod diagnostic;
+mod loader;
+pub mod model;
+pub mod names;
+mod parse;
+mod raw;
+mod resolve;
+pub mod source;
+pub mod suggest;
+mod types;
+
+pub use diagnostic::{Diagnostic, DiagnosticKind, Severity, SpecErrors};
+pub use loader::{load_dir, load_sources};
+pub use model::*;
+pub use source::{FileId, Position, SourceMap, Sp, Span};
