@@ -48,7 +48,17 @@ pub(crate) fn parse_file(file: FileId, text: &str, out: &mut RawFile) -> Vec<Dia
     let mut diagnostics = Vec::new();
     let (table, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
+        // A duplicated table header makes toml report each key under it again: keep the first.
+        let mut quiet_until = 0;
         for e in errors {
+            let start = e.span().map_or(0, |s| s.start);
+            let duplicate = e.message() == "duplicate key";
+            if duplicate && start < quiet_until {
+                continue;
+            }
+            if duplicate && line_start_is_header(text, start) {
+                quiet_until = next_header(text, start);
+            }
             diagnostics.push(toml_error(file, text, &e, DiagnosticKind::Syntax));
         }
         out.syntax_errors = true;
@@ -170,4 +180,31 @@ fn toml_error(file: FileId, text: &str, e: &toml::de::Error, kind: DiagnosticKin
         d.message = format!("duplicate key `{name}`: each name may be defined once");
     }
     d
+}
+
+/// Whether the line holding byte `at` is a table header (`[x]` or `[[x]]`).
+fn line_start_is_header(text: &str, at: usize) -> bool {
+    let at = at.min(text.len());
+    let line_start = text
+        .get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    text.get(line_start..)
+        .is_some_and(|l| l.trim_start().starts_with('['))
+}
+
+/// The byte offset of the first table header line after the line holding byte `at`.
+fn next_header(text: &str, at: usize) -> usize {
+    let mut offset = text
+        .get(at..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| at + i + 1);
+    while offset < text.len() {
+        let line = &text[offset..];
+        if line.trim_start().starts_with('[') {
+            return offset;
+        }
+        offset = line.find('\n').map_or(text.len(), |i| offset + i + 1);
+    }
+    text.len()
 }

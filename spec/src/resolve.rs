@@ -590,7 +590,8 @@ impl Resolver {
             .next_step
             .clone()
             .or_else(|| unavailable.as_ref().map(|u| u.next_step.clone()));
-        if message.is_none() || next_step.is_none() {
+        let family_known = families.iter().any(|f| f.name.value == family);
+        if family_known && (message.is_none() || next_step.is_none()) {
             self.error(
                 Diagnostic::error(
                     DiagnosticKind::Structure,
