@@ -1,7 +1,17 @@
 //! Run-time support for CAVRA public-safe contracts.
 //!
-//! Generated code (the `cavra` crate) and `#[derive(CavraContract)]` expansions call into this
-//! crate, so every rule is written once, here. The spec loader (`cavra-spec`) uses the same rules
-//! to hold the spec's own field names to the boundary.
+//! Generated code (the `cavra` crate) and `#[derive(CavraContract)]` expansions describe their
+//! shapes with the static descriptors of [`schema`] and call into this crate, so every rule is
+//! written once, here: the boundary scanner ([`boundary`]), shape validation ([`validate`]),
+//! readiness gates ([`gate`]) and request/response matching ([`envelope`]). Every problem is
+//! reported at once, as a [`Violation`] at its JSON path.
 
 pub mod boundary;
+pub mod envelope;
+pub mod gate;
+pub mod schema;
+pub mod validate;
+pub mod violation;
+
+pub use boundary::{Boundary, ValuePattern};
+pub use violation::{Violation, Violations};

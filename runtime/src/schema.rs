@@ -1,0 +1,113 @@
+//! Static descriptions of contract shapes, emitted by the generator (and the derive) from the
+//! spec. The validator walks a JSON document against them.
+
+/// A closed set of strings.
+#[derive(Debug)]
+pub struct Vocabulary {
+    /// Spec name (`worker_mode`).
+    pub name: &'static str,
+    /// Values in spec order.
+    pub values: &'static [&'static str],
+}
+
+impl Vocabulary {
+    /// Whether `value` is one of the values.
+    pub fn contains(&self, value: &str) -> bool {
+        self.values.contains(&value)
+    }
+
+    /// The values sorted and joined, as upstream lists them in messages.
+    pub fn sorted_list(&self) -> String {
+        let mut values = self.values.to_vec();
+        values.sort_unstable();
+        values.join(", ")
+    }
+}
+
+/// A field's type.
+#[derive(Debug)]
+pub enum Type {
+    /// Any string.
+    String,
+    /// A trimmed, non-empty identifier.
+    Identifier,
+    /// A public-safe label.
+    Label,
+    /// A public-safe reference label.
+    Ref,
+    /// Free text.
+    Text,
+    /// A boolean.
+    Bool,
+    /// A whole number.
+    Integer,
+    /// An RFC 3339 timestamp string.
+    Timestamp,
+    /// One of a vocabulary's values.
+    Vocabulary(&'static Vocabulary),
+    /// An object of a shape.
+    Object(&'static Shape),
+    /// A list.
+    List(&'static Type),
+    /// A map from labels to values.
+    Map(&'static Type),
+}
+
+/// A constant value.
+#[derive(Debug)]
+pub enum Const {
+    /// A string.
+    Str(&'static str),
+    /// A boolean.
+    Bool(bool),
+    /// A list of strings.
+    StrList(&'static [&'static str]),
+}
+
+impl Const {
+    /// The constant as JSON.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Const::Str(s) => serde_json::Value::from(*s),
+            Const::Bool(b) => serde_json::Value::from(*b),
+            Const::StrList(items) => serde_json::Value::from(items.to_vec()),
+        }
+    }
+}
+
+/// Whether a field must be present.
+#[derive(Debug)]
+pub enum Presence {
+    /// Must be present.
+    Required,
+    /// May be absent (it has a default, or none).
+    Optional,
+    /// Always this value; may be absent (it is then this value).
+    Const(Const),
+}
+
+/// A field of a shape.
+#[derive(Debug)]
+pub struct Field {
+    /// Wire name.
+    pub name: &'static str,
+    /// Type.
+    pub ty: Type,
+    /// Required, optional or constant.
+    pub presence: Presence,
+    /// Least number of items of a list, and the message when there are fewer.
+    pub min_items: Option<(usize, &'static str)>,
+    /// Least value of an integer.
+    pub minimum: Option<i64>,
+}
+
+/// An object shape.
+#[derive(Debug)]
+pub struct Shape {
+    /// Spec name, for messages.
+    pub name: &'static str,
+    /// Fields in wire order.
+    pub fields: &'static [Field],
+    /// Whether unknown fields are refused.
+    pub closed: bool,
+}

@@ -1,0 +1,410 @@
+//! Validation of a JSON document against a [`Shape`]: every problem, each at its JSON path.
+
+use serde_json::Value;
+
+use crate::boundary::Boundary;
+use crate::schema::{Field, Presence, Shape, Type};
+use crate::violation::{Violation, Violations, child, index};
+
+/// Validates `value` as a `shape` at `path` (`""` for a document root, `"payload"` for a bare
+/// payload) and scans it against `boundary`. Returns every problem, boundary hits first.
+pub fn validate(value: &Value, shape: &Shape, path: &str, boundary: &Boundary) -> Violations {
+    let mut out = boundary.scan(value, path);
+    object(value, shape, path, &mut out);
+    Violations(out)
+}
+
+/// Checks the shape only, without the boundary scan.
+pub fn check_shape(value: &Value, shape: &Shape, path: &str, out: &mut Vec<Violation>) {
+    object(value, shape, path, out);
+}
+
+fn object(value: &Value, shape: &Shape, path: &str, out: &mut Vec<Violation>) {
+    let Value::Object(map) = value else {
+        let what = if path.is_empty() {
+            "the document"
+        } else {
+            path
+        };
+        out.push(Violation::new(
+            path,
+            format!("{what} must be an object, found {}", kind(value)),
+        ));
+        return;
+    };
+    if shape.closed {
+        for key in map.keys() {
+            if !shape.fields.iter().any(|f| f.name == key) {
+                let mut message = format!("unknown field `{key}`");
+                if let Some(close) = did_you_mean(key, shape.fields.iter().map(|f| f.name)) {
+                    message.push_str(&format!(": did you mean `{close}`?"));
+                }
+                out.push(Violation::new(child(path, key), message));
+            }
+        }
+    }
+    for field in shape.fields {
+        let at = child(path, field.name);
+        match map.get(field.name) {
+            None | Some(Value::Null) => {
+                if matches!(field.presence, Presence::Required) {
+                    out.push(Violation::new(
+                        at,
+                        format!("missing required field `{}`", field.name),
+                    ));
+                }
+            }
+            Some(v) => {
+                if let Presence::Const(c) = &field.presence {
+                    let expected = c.to_json();
+                    if *v != expected {
+                        out.push(Violation::new(
+                            at,
+                            format!("{} must be {expected}", field.name),
+                        ));
+                    }
+                    continue;
+                }
+                field_value(v, field, &field.ty, field.name, &at, out);
+            }
+        }
+    }
+}
+
+fn field_value(
+    v: &Value,
+    field: &Field,
+    ty: &Type,
+    name: &str,
+    at: &str,
+    out: &mut Vec<Violation>,
+) {
+    match ty {
+        Type::String | Type::Label | Type::Ref | Type::Text => {
+            if !v.is_string() {
+                out.push(Violation::new(
+                    at,
+                    format!("{name} must be a string, found {}", kind(v)),
+                ));
+            }
+        }
+        Type::Identifier => match v.as_str() {
+            Some(s) if s.trim().is_empty() => {
+                out.push(Violation::new(at, format!("{name} must not be empty")));
+            }
+            Some(_) => {}
+            None => out.push(Violation::new(
+                at,
+                format!("{name} must be a string, found {}", kind(v)),
+            )),
+        },
+        Type::Timestamp => match v.as_str() {
+            Some(s) if is_rfc3339(s) => {}
+            Some(_) => out.push(Violation::new(
+                at,
+                format!("{name} must be an RFC 3339 timestamp such as 2026-06-02T09:00:00Z"),
+            )),
+            None => out.push(Violation::new(
+                at,
+                format!("{name} must be a string, found {}", kind(v)),
+            )),
+        },
+        Type::Bool => {
+            if !v.is_boolean() {
+                out.push(Violation::new(
+                    at,
+                    format!("{name} must be true or false, found {}", kind(v)),
+                ));
+            }
+        }
+        Type::Integer => match v.as_i64() {
+            Some(n) => {
+                if let Some(min) = field.minimum
+                    && n < min
+                {
+                    out.push(Violation::new(
+                        at,
+                        format!("{name} must be greater than or equal to {min}"),
+                    ));
+                }
+            }
+            None => out.push(Violation::new(
+                at,
+                format!("{name} must be a whole number, found {}", kind(v)),
+            )),
+        },
+        Type::Vocabulary(vocab) => {
+            if !v.as_str().is_some_and(|s| vocab.contains(s)) {
+                out.push(Violation::new(
+                    at,
+                    format!("{name} must be one of: {}", vocab.sorted_list()),
+                ));
+            }
+        }
+        Type::Object(shape) => object(v, shape, at, out),
+        Type::List(item) => match v.as_array() {
+            Some(items) => {
+                if let Some((min, message)) = field.min_items
+                    && items.len() < min
+                {
+                    out.push(Violation::new(at, message));
+                }
+                for (i, item_value) in items.iter().enumerate() {
+                    field_value(item_value, field, item, name, &index(at, i), out);
+                }
+            }
+            None => out.push(Violation::new(
+                at,
+                format!("{name} must be a list, found {}", kind(v)),
+            )),
+        },
+        Type::Map(item) => match v.as_object() {
+            Some(map) => {
+                for (key, item_value) in map {
+                    field_value(item_value, field, item, name, &child(at, key), out);
+                }
+            }
+            None => out.push(Violation::new(
+                at,
+                format!("{name} must be an object, found {}", kind(v)),
+            )),
+        },
+    }
+}
+
+/// The JSON kind of a value, for messages (never the value itself).
+pub fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A close field name: a likely typo (edit distance at most a third of the length) or a field
+/// that the unknown name is a prefix of (`tenant` for `tenant_id`).
+fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).max(1);
+    candidates
+        .map(|c| {
+            let prefix = name.len() >= 3 && c.starts_with(name);
+            (
+                if prefix {
+                    0
+                } else {
+                    strsim::damerau_levenshtein(name, c)
+                },
+                c,
+            )
+        })
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, with `T`/`t`/space and `Z`/`z` as RFC 3339 allows.
+pub fn is_rfc3339(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let num =
+        |r: std::ops::Range<usize>| -> u32 { s.get(r).and_then(|d| d.parse().ok()).unwrap_or(99) };
+    if b.len() < 20
+        || !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10))
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || !(digits(11..13) && b[13] == b':' && digits(14..16) && b[16] == b':' && digits(17..19))
+    {
+        return false;
+    }
+    let (month, day, hour, minute, second) =
+        (num(5..7), num(8..10), num(11..13), num(14..16), num(17..19));
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return false;
+    }
+    let mut rest = &s[19..];
+    if let Some(frac) = rest.strip_prefix('.') {
+        let n = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return false;
+        }
+        rest = &frac[n..];
+    }
+    match rest.as_bytes() {
+        [b'Z' | b'z'] => true,
+        [b'+' | b'-', h1, h2, b':', m1, m2] => [h1, h2, m1, m2].iter().all(|d| d.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::boundary::{Boundary, ValuePattern};
+    use crate::schema::{Const, Vocabulary};
+    use serde_json::json;
+
+    const MODE: Vocabulary = Vocabulary {
+        name: "automation_status",
+        values: &[
+            "ready",
+            "scheduled",
+            "enabled",
+            "automated",
+            "blocked",
+            "unknown",
+        ],
+    };
+    const PAYLOAD: Shape = Shape {
+        name: "payload",
+        closed: true,
+        fields: &[
+            Field {
+                name: "tenant_id",
+                ty: Type::Identifier,
+                presence: Presence::Required,
+                min_items: None,
+                minimum: None,
+            },
+            Field {
+                name: "automation_status",
+                ty: Type::Vocabulary(&MODE),
+                presence: Presence::Required,
+                min_items: None,
+                minimum: None,
+            },
+            Field {
+                name: "required_checks",
+                ty: Type::List(&Type::Label),
+                presence: Presence::Optional,
+                min_items: Some((
+                    1,
+                    "required_checks must include at least one SaaS operating automation check",
+                )),
+                minimum: None,
+            },
+            Field {
+                name: "count",
+                ty: Type::Integer,
+                presence: Presence::Optional,
+                min_items: None,
+                minimum: Some(0),
+            },
+            Field {
+                name: "private_validation_required",
+                ty: Type::Bool,
+                presence: Presence::Const(Const::Bool(true)),
+                min_items: None,
+                minimum: None,
+            },
+            Field {
+                name: "at",
+                ty: Type::Timestamp,
+                presence: Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+        ],
+    };
+    static BOUNDARY: Boundary = Boundary::new(
+        &["token"],
+        &[ValuePattern {
+            name: "github_token",
+            family: "github",
+            pattern: r"\bgh[pousr]_[A-Za-z0-9_]{20,}\b",
+        }],
+    );
+
+    fn problems(v: serde_json::Value) -> Vec<String> {
+        validate(&v, &PAYLOAD, "payload", &BOUNDARY)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn a_valid_document_has_no_problem() {
+        assert!(problems(json!({"tenant_id": "tenant-demo", "automation_status": "ready", "at": "2026-06-02T09:00:00+02:00"})).is_empty());
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        assert_eq!(
+            problems(json!({
+                "tenant_id": "  ",
+                "automation_status": "paused",
+                "required_checks": [],
+                "count": -1,
+                "private_validation_required": false,
+                "at": "yesterday",
+                "tenant": "x",
+            })),
+            [
+                "payload.tenant: unknown field `tenant`: did you mean `tenant_id`?",
+                "payload.tenant_id: tenant_id must not be empty",
+                "payload.automation_status: automation_status must be one of: automated, blocked, enabled, ready, scheduled, unknown",
+                "payload.required_checks: required_checks must include at least one SaaS operating automation check",
+                "payload.count: count must be greater than or equal to 0",
+                "payload.private_validation_required: private_validation_required must be true",
+                "payload.at: at must be an RFC 3339 timestamp such as 2026-06-02T09:00:00Z",
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_fields_and_wrong_kinds() {
+        assert_eq!(
+            problems(json!({"required_checks": "billing", "count": "1"})),
+            [
+                "payload.tenant_id: missing required field `tenant_id`",
+                "payload.automation_status: missing required field `automation_status`",
+                "payload.required_checks: required_checks must be a list, found a string",
+                "payload.count: count must be a whole number, found a string",
+            ]
+        );
+        assert_eq!(
+            problems(json!([1])),
+            ["payload: payload must be an object, found a list"]
+        );
+    }
+
+    #[test]
+    fn boundary_hits_come_first_and_never_echo_the_value() {
+        let token = format!("ghp_{}", "b".repeat(30));
+        let found = problems(json!({"tenant_id": token, "automation_status": "ready"}));
+        assert_eq!(
+            found,
+            [
+                "payload.tenant_id: sensitive value is not allowed in public SaaS contract payload: payload.tenant_id"
+            ]
+        );
+        assert!(!found[0].contains(&token));
+    }
+
+    #[test]
+    fn timestamps() {
+        for ok in [
+            "2026-06-02T09:00:00Z",
+            "2026-06-02t09:00:00.123z",
+            "2026-06-02 09:00:00-05:30",
+        ] {
+            assert!(is_rfc3339(ok), "{ok}");
+        }
+        for bad in [
+            "2026-06-02",
+            "2026-13-02T09:00:00Z",
+            "2026-06-02T09:00:00",
+            "2026-06-02T09:00:00.Z",
+            "2026-06-02T25:00:00Z",
+        ] {
+            assert!(!is_rfc3339(bad), "{bad}");
+        }
+    }
+}
