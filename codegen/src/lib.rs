@@ -1,11 +1,57 @@
-//! The cavra generator as a library: the `codegen` binary, a downstream `build.rs` and the tests
-//! all call it.
+//! The cavra generator as a library, with thin front ends: the `codegen` binary, a downstream
+//! `build.rs` and the tests all call [`Config`].
 //!
-//! Today it loads and checks the spec; rendering the `cavra` crate lands with the generator issue.
+//! ```no_run
+//! let report = cavra_codegen::Config::new()
+//!     .spec_dir("spec/contracts")
+//!     .out_dir("generated")
+//!     .generate()?;
+//! println!("{}", report.summary());
+//! # Ok::<(), cavra_codegen::Error>(())
+//! ```
+
+mod output;
+mod rust;
 
 use std::path::{Path, PathBuf};
 
 pub use cavra_spec::{Spec, SpecErrors};
+pub use output::{Drift, MARKER, Output, WriteReport, header};
+
+/// A problem in a template or in the Rust it rendered: a bug of the generator, not of the spec.
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    /// A template failed to parse or render.
+    #[error("template error: {0}")]
+    Template(String),
+    /// A template rendered Rust that does not parse.
+    #[error("generated Rust for `{path}` does not parse: {message}")]
+    Rust {
+        /// The file.
+        path: String,
+        /// What syn said.
+        message: String,
+    },
+}
+
+/// Everything that can stop a generation.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The spec has errors; nothing was written.
+    #[error("{0}")]
+    Spec(#[from] SpecErrors),
+    /// The generator failed; nothing was written.
+    #[error(transparent)]
+    Generate(#[from] GenerateError),
+    /// Reading or writing the output failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The directory or file.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
 
 /// The workspace root, found from this crate's manifest directory at compile time, so that
 /// `cargo run -p codegen` works from any folder of the workspace.
@@ -13,11 +59,6 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-}
-
-/// The default spec directory: `spec/contracts` under the workspace root.
-pub fn default_spec_dir() -> PathBuf {
-    workspace_root().join("spec").join("contracts")
 }
 
 /// Shows `path` relative to the current directory where it lies under it, as rustc shows paths.
@@ -28,13 +69,17 @@ pub fn display_path(path: &Path) -> PathBuf {
         .unwrap_or_else(|| path.to_path_buf())
 }
 
-/// Loads and checks the spec under `dir`.
-pub fn load(dir: &Path) -> Result<Spec, SpecErrors> {
-    cavra_spec::load_dir(display_path(dir))
+/// Renders every file of the `cavra` crate from a loaded spec, in memory.
+pub fn render(spec: &Spec) -> Result<Output, GenerateError> {
+    let mut output = Output::default();
+    for (path, body) in rust::render_crate(spec)? {
+        output.add(&path, &body);
+    }
+    Ok(output)
 }
 
 /// One line saying what a spec holds.
-pub fn summary(spec: &Spec) -> String {
+pub fn spec_summary(spec: &Spec) -> String {
     format!(
         "{} families, {} vocabularies, {} shapes, {} operations, {} evidence contracts",
         spec.families.len(),
@@ -43,4 +88,107 @@ pub fn summary(spec: &Spec) -> String {
         spec.operations.len(),
         spec.evidence.len()
     )
+}
+
+/// Where to read the spec and write the crate.
+#[derive(Clone, Debug)]
+pub struct Config {
+    spec_dir: PathBuf,
+    out_dir: PathBuf,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What a run did.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// What the spec holds.
+    pub spec: String,
+    /// The output directory, as shown to the user.
+    pub out_dir: PathBuf,
+    /// What was written (`generate`), or nothing (`check`).
+    pub written: WriteReport,
+    /// The differences found (`check`).
+    pub drift: Vec<Drift>,
+}
+
+impl Report {
+    /// One line saying what happened.
+    pub fn summary(&self) -> String {
+        let w = &self.written;
+        format!(
+            "codegen: {}: wrote {} file{}, {} unchanged, removed {} ({})",
+            self.out_dir.display(),
+            w.written.len(),
+            if w.written.len() == 1 { "" } else { "s" },
+            w.unchanged,
+            w.removed.len(),
+            self.spec
+        )
+    }
+}
+
+impl Config {
+    /// The project's defaults: `spec/contracts` and `generated` under the workspace root.
+    pub fn new() -> Self {
+        let root = workspace_root();
+        Config {
+            spec_dir: root.join("spec").join("contracts"),
+            out_dir: root.join("generated"),
+        }
+    }
+
+    /// The spec directory.
+    pub fn spec_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.spec_dir = dir.into();
+        self
+    }
+
+    /// The output directory (the `cavra` crate's root).
+    pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.out_dir = dir.into();
+        self
+    }
+
+    fn load_and_render(&self) -> Result<(Spec, Output), Error> {
+        let spec = cavra_spec::load_dir(display_path(&self.spec_dir))?;
+        let output = render(&spec)?;
+        Ok((spec, output))
+    }
+
+    /// Loads the spec, renders the crate and writes every changed file. A spec with errors writes
+    /// nothing.
+    pub fn generate(&self) -> Result<Report, Error> {
+        let (spec, output) = self.load_and_render()?;
+        let written = output::write(&self.out_dir, &output).map_err(|source| Error::Io {
+            path: display_path(&self.out_dir).display().to_string(),
+            source,
+        })?;
+        Ok(Report {
+            spec: spec_summary(&spec),
+            out_dir: display_path(&self.out_dir),
+            written,
+            drift: Vec::new(),
+        })
+    }
+
+    /// Loads the spec, renders the crate and compares it with the output directory, writing
+    /// nothing.
+    pub fn check(&self) -> Result<Report, Error> {
+        let (spec, output) = self.load_and_render()?;
+        let drift = output::check(&self.out_dir, &output).map_err(|source| Error::Io {
+            path: display_path(&self.out_dir).display().to_string(),
+            source,
+        })?;
+        Ok(Report {
+            spec: spec_summary(&spec),
+            out_dir: display_path(&self.out_dir),
+            written: WriteReport::default(),
+            drift,
+        })
+    }
 }

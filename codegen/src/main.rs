@@ -1,4 +1,5 @@
-//! `codegen [--spec DIR]`: loads the cavra contract spec and reports every problem in it.
+//! `codegen [--spec DIR] [--out DIR] [--check]`: renders the cavra contract spec into the
+//! generated `cavra` crate, or checks that the checked-in crate is current.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,6 +13,9 @@ struct Args {
     /// Spec directory [default: spec/contracts under the workspace root].
     #[arg(long, value_name = "DIR")]
     spec: Option<PathBuf>,
+    /// Output directory [default: generated under the workspace root].
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
     /// Verify that the generated files are current; write nothing.
     #[arg(long)]
     check: bool,
@@ -19,15 +23,52 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let dir = args.spec.unwrap_or_else(codegen::default_spec_dir);
-    match codegen::load(&dir) {
-        Ok(spec) => {
-            let verb = if args.check { "checked" } else { "loaded" };
-            println!("codegen: {verb} spec: {}", codegen::summary(&spec));
+    let mut config = cavra_codegen::Config::new();
+    if let Some(spec) = args.spec {
+        config = config.spec_dir(spec);
+    }
+    if let Some(out) = args.out {
+        config = config.out_dir(out);
+    }
+    let result = if args.check {
+        config.check()
+    } else {
+        config.generate()
+    };
+    match result {
+        Ok(report) if args.check && !report.drift.is_empty() => {
+            for d in &report.drift {
+                eprintln!("{d}");
+            }
+            eprintln!(
+                "error: {} generated file{} out of date in {}; run `cargo run -p codegen`",
+                report.drift.len(),
+                if report.drift.len() == 1 {
+                    " is"
+                } else {
+                    "s are"
+                },
+                report.out_dir.display()
+            );
+            ExitCode::FAILURE
+        }
+        Ok(report) if args.check => {
+            println!(
+                "codegen: {} is current ({})",
+                report.out_dir.display(),
+                report.spec
+            );
             ExitCode::SUCCESS
         }
-        Err(errors) => {
-            eprint!("{errors}");
+        Ok(report) => {
+            println!("{}", report.summary());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprint!("{e}");
+            if !matches!(e, cavra_codegen::Error::Spec(_)) {
+                eprintln!();
+            }
             ExitCode::FAILURE
         }
     }

@@ -7,6 +7,9 @@
 //! reported at once, as a [`Violation`] at its JSON path.
 
 pub mod boundary;
+pub mod catalog;
+pub mod commands;
+pub mod contract;
 pub mod envelope;
 pub mod gate;
 pub mod schema;
@@ -14,4 +17,6 @@ pub mod validate;
 pub mod violation;
 
 pub use boundary::{Boundary, ValuePattern};
+pub use contract::{Contract, UnknownValue};
+pub use gate::{GateReport, GateStatus};
 pub use violation::{Violation, Violations};

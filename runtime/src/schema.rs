@@ -2,7 +2,7 @@
 //! spec. The validator walks a JSON document against them.
 
 /// A closed set of strings.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Vocabulary {
     /// Spec name (`worker_mode`).
     pub name: &'static str,

@@ -381,9 +381,7 @@ mod tests {
         let found = problems(json!({"tenant_id": token, "automation_status": "ready"}));
         assert_eq!(
             found,
-            [
-                "payload.tenant_id: sensitive value is not allowed in public SaaS contract payload: payload.tenant_id"
-            ]
+            ["sensitive value is not allowed in public SaaS contract payload: payload.tenant_id"]
         );
         assert!(!found[0].contains(&token));
     }

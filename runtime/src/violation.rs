@@ -21,9 +21,16 @@ impl Violation {
     }
 }
 
+/// `path: message`, or the message alone when it already names its path (as the boundary
+/// scanner's upstream messages do).
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
+        if self.path.is_empty()
+            || self
+                .message
+                .strip_suffix(self.path.as_str())
+                .is_some_and(|head| head.ends_with(": "))
+        {
             f.write_str(&self.message)
         } else {
             write!(f, "{}: {}", self.path, self.message)

@@ -1,0 +1,222 @@
+//! The document commands of the `cavra` CLI (`validate`, `scan`, `gate`), as functions from input
+//! bytes to an [`Outcome`], so that the binary stays thin and tests need no process.
+//!
+//! Exit codes: 0 valid or ready, 1 invalid, refused or blocked, 2 unreadable input or bad usage.
+
+use serde_json::{Value, json};
+
+use crate::catalog::{Catalog, Part};
+use crate::violation::Violations;
+
+/// Output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Lines for people.
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+/// What a command prints and its exit code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// Exit code.
+    pub code: u8,
+    /// Results.
+    pub stdout: String,
+    /// Errors.
+    pub stderr: String,
+}
+
+impl Outcome {
+    fn ok(code: u8, stdout: String) -> Self {
+        Outcome {
+            code,
+            stdout,
+            stderr: String::new(),
+        }
+    }
+
+    /// A usage or input error: exit 2, the message on stderr.
+    pub fn usage(message: impl std::fmt::Display) -> Self {
+        Outcome {
+            code: 2,
+            stdout: String::new(),
+            stderr: format!("error: {message}\n"),
+        }
+    }
+}
+
+/// Parses input as JSON. The error names the position, never the content.
+pub fn parse(input: &[u8]) -> Result<Value, String> {
+    let text = std::str::from_utf8(input).map_err(|e| {
+        format!(
+            "input is not UTF-8 (invalid byte at offset {})",
+            e.valid_up_to()
+        )
+    })?;
+    serde_json::from_str(text).map_err(|e| {
+        format!(
+            "input is not valid JSON ({:?} error at line {}, column {})",
+            e.classify(),
+            e.line(),
+            e.column()
+        )
+    })
+}
+
+fn pretty(value: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn problems_text(found: &Violations) -> String {
+    let mut s = String::new();
+    for v in found.iter() {
+        s.push_str(&v.to_string());
+        s.push('\n');
+    }
+    s
+}
+
+fn verdict(found: &Violations, format: Format) -> Outcome {
+    let code = if found.is_empty() { 0 } else { 1 };
+    match format {
+        Format::Json => Outcome::ok(
+            code,
+            pretty(&json!({"valid": found.is_empty(), "problems": found})),
+        ),
+        Format::Text if found.is_empty() => Outcome::ok(0, "valid\n".to_owned()),
+        Format::Text => Outcome::ok(1, problems_text(found)),
+    }
+}
+
+/// `cavra validate`.
+pub fn validate(
+    catalog: &'static Catalog,
+    input: &[u8],
+    operation: Option<&str>,
+    part: Option<Part>,
+    format: Format,
+) -> Outcome {
+    if part.is_some() && operation.is_none() {
+        return Outcome::usage(
+            "--part needs --operation: a bare payload or summary does not name its operation",
+        );
+    }
+    let doc = match parse(input) {
+        Ok(doc) => doc,
+        Err(e) => return Outcome::usage(e),
+    };
+    match catalog.validate(&doc, operation, part) {
+        Ok((_, found)) => verdict(&found, format),
+        Err(usage) => Outcome::usage(usage),
+    }
+}
+
+/// `cavra scan`: the boundary scanner alone, on any JSON.
+pub fn scan(catalog: &'static Catalog, input: &[u8], format: Format) -> Outcome {
+    let doc = match parse(input) {
+        Ok(doc) => doc,
+        Err(e) => return Outcome::usage(e),
+    };
+    let found = Violations(catalog.boundary.scan(&doc, ""));
+    let code = if found.is_empty() { 0 } else { 1 };
+    match format {
+        Format::Json => Outcome::ok(
+            code,
+            pretty(&json!({"clean": found.is_empty(), "findings": found})),
+        ),
+        Format::Text if found.is_empty() => Outcome::ok(0, "clean\n".to_owned()),
+        Format::Text => Outcome::ok(1, problems_text(&found)),
+    }
+}
+
+/// `cavra gate`: validates an evidence document and evaluates its readiness gates.
+pub fn gate(catalog: &'static Catalog, input: &[u8], format: Format) -> Outcome {
+    let doc = match parse(input) {
+        Ok(doc) => doc,
+        Err(e) => return Outcome::usage(e),
+    };
+    match catalog.gate(&doc) {
+        Err(found) => verdict(&found, format),
+        Ok((contract, report)) => {
+            let code = if report.blockers.is_empty() { 0 } else { 1 };
+            match format {
+                Format::Json => Outcome::ok(
+                    code,
+                    pretty(
+                        &json!({"contract": contract, "status": report.status, "blockers": report.blockers}),
+                    ),
+                ),
+                Format::Text => {
+                    let mut s = format!(
+                        "{contract}: {}\n",
+                        if code == 0 { "ready" } else { "blocked" }
+                    );
+                    for b in &report.blockers {
+                        s.push_str("- ");
+                        s.push_str(b);
+                        s.push('\n');
+                    }
+                    Outcome::ok(code, s)
+                }
+            }
+        }
+    }
+}
+
+/// Prints a JSON document (pretty, two-space indented) with exit code 0.
+pub fn print_json(value: &Value) -> Outcome {
+    Outcome::ok(0, pretty(value))
+}
+
+/// An operation command (`cavra saas operating-automation ...`): validates the request and its
+/// response, and prints `{"request": ..., "response": ...}`, or every problem on stderr (exit 1).
+pub fn operation(
+    entry: &crate::catalog::OperationEntry,
+    boundary: &crate::boundary::Boundary,
+    request: Value,
+    response: Value,
+) -> Outcome {
+    let mut found = crate::validate::validate(&request, entry.request, "", boundary).0;
+    found.extend(crate::validate::validate(&response, entry.response, "", boundary).0);
+    found.extend(crate::envelope::check_response_matches(
+        &request,
+        &response,
+        entry.mismatch_message,
+    ));
+    if found.is_empty() {
+        return Outcome::ok(
+            0,
+            pretty(&json!({"request": request, "response": response})),
+        );
+    }
+    let mut stderr = String::new();
+    for v in &found {
+        stderr.push_str(&format!("error: {v}\n"));
+    }
+    Outcome {
+        code: 1,
+        stdout: String::new(),
+        stderr,
+    }
+}
+
+/// Reads a command's input: the file at `path`, or standard input for `None` or `-`.
+pub fn read_input(path: Option<&std::path::Path>) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    match path {
+        Some(p) if p.as_os_str() != "-" => {
+            std::fs::read(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()))
+        }
+        _ => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(buf)
+        }
+    }
+}
