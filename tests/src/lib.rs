@@ -1,2 +1,60 @@
 //! End-to-end tests of the cavra toolkit live in `tests/tests/`: they drive the spec loader, the
-//! generator and the generated `cavra` crate the way a user does.
+//! generator and the generated `cavra` crate and binary the way a user does. This library holds
+//! what they share.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+/// The workspace root.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// The `cavra` binary, built once per test process (`cargo build -p cavra --bin cavra`): a test
+/// of another package cannot rely on Cargo having built it.
+pub fn cavra_bin() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+        let status = Command::new(cargo)
+            .args(["build", "--quiet", "-p", "cavra", "--bin", "cavra"])
+            .current_dir(workspace_root())
+            .status()
+            .expect("cargo can be run");
+        assert!(status.success(), "building the cavra binary failed");
+        let target = std::env::var_os("CARGO_TARGET_DIR")
+            .map_or_else(|| workspace_root().join("target"), PathBuf::from);
+        target
+            .join("debug")
+            .join(format!("cavra{}", std::env::consts::EXE_SUFFIX))
+    })
+}
+
+/// Runs `cavra` with `args` and `stdin`, and returns its output.
+pub fn cavra(args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(cavra_bin())
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the cavra binary runs");
+    if let Some(mut input) = child.stdin.take() {
+        // A command that exits before reading its input closes the pipe: not an error here.
+        let _ = input.write_all(stdin.as_bytes());
+    }
+    child.wait_with_output().expect("the cavra binary finishes")
+}
+
+/// A finished command's exit code, stdout and stderr as text.
+pub fn text(output: &Output) -> (i32, String, String) {
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
