@@ -71,6 +71,8 @@ pub enum Kind {
     Part(&'static str, Part),
     /// An evidence document of a contract.
     Evidence(&'static str),
+    /// A `{"request": ..., "response": ...}` pair of an operation, as the operation commands print.
+    Exchange(&'static str),
 }
 
 fn const_str(shape: &Shape, field: &str) -> Option<&'static str> {
@@ -127,6 +129,9 @@ impl Catalog {
             let found = validate::validate(doc, shape, "payload", self.boundary);
             return Ok((Some(Kind::Part(op.name, part)), found));
         }
+        if let Some(exchange) = self.validate_exchange(doc) {
+            return Ok(exchange);
+        }
         let Some((kind, shape)) = self.identify(doc) else {
             let mut found = self.boundary.scan(doc, "");
             found.push(Violation::new(
@@ -139,6 +144,41 @@ impl Catalog {
             Some(kind),
             validate::validate(doc, shape, "", self.boundary),
         ))
+    }
+
+    /// Validates a `{"request": ..., "response": ...}` pair: both envelopes, and that the response
+    /// answers the request. `None` when `doc` is not such a pair.
+    fn validate_exchange(&'static self, doc: &Value) -> Option<(Option<Kind>, Violations)> {
+        let pair = doc.as_object().filter(|o| o.len() == 2)?;
+        let (request, response) = (pair.get("request")?, pair.get("response")?);
+        let mut found = Vec::new();
+        let mut operation = None;
+        for (part, value) in [("request", request), ("response", response)] {
+            match self.identify(value) {
+                Some((kind, shape)) => {
+                    if let Kind::Response(name) = kind {
+                        operation = self.operation(name);
+                    }
+                    found.extend(validate::validate(value, shape, part, self.boundary).0);
+                }
+                None => {
+                    found.extend(self.boundary.scan(value, part));
+                    found.push(Violation::new(
+                        part,
+                        format!("{part} must be an envelope of a known operation"),
+                    ));
+                }
+            }
+        }
+        // A response that is not one has been reported already.
+        if let Some(op) = operation {
+            for v in crate::envelope::check_response_matches(request, response, op.mismatch_message)
+            {
+                found.push(Violation::new(format!("response.{}", v.path), v.message));
+            }
+        }
+        let kind = operation.map(|op| Kind::Exchange(op.name));
+        Some((kind, Violations(found)))
     }
 
     /// What a whole document is, from its own fields.

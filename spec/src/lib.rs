@@ -15,6 +15,7 @@
 
 mod check;
 pub mod diagnostic;
+pub mod example;
 mod loader;
 pub mod model;
 pub mod names;

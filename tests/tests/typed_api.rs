@@ -39,11 +39,21 @@ fn vocabulary_enums_carry_the_exact_spec_strings() {
     assert_eq!(AutomationStatus::ALL.len(), 6);
     assert_eq!(
         AutomationStatus::ALL.map(AutomationStatus::as_str),
-        ["ready", "scheduled", "enabled", "automated", "blocked", "unknown"]
+        [
+            "ready",
+            "scheduled",
+            "enabled",
+            "automated",
+            "blocked",
+            "unknown"
+        ]
     );
     assert_eq!(WorkerMode::from_str("dry_run"), Ok(WorkerMode::DryRun));
     assert_eq!(WorkerMode::DryRun.to_string(), "dry_run");
-    assert_eq!(serde_json::to_value(ResponseStatus::RequiresPrivateService).ok(), Some(json!("requires_private_service")));
+    assert_eq!(
+        serde_json::to_value(ResponseStatus::RequiresPrivateService).ok(),
+        Some(json!("requires_private_service"))
+    );
     let err = AutomationStatus::from_str("ghp_not_echoed").expect_err("not a status");
     assert_eq!(
         err.to_string(),
@@ -78,21 +88,45 @@ fn builders_apply_the_spec_defaults_and_serialize_in_upstream_order() {
     assert!(response.validate().is_ok(), "{:?}", response.validate());
 
     let keys = |v: &serde_json::Value| -> Vec<String> {
-        v.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default()
+        v.as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
     };
     let req = serde_json::to_value(&request).expect("serializes");
     assert_eq!(
         keys(&req),
-        ["schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"]
+        [
+            "schema_version",
+            "operation",
+            "tenant_id",
+            "requested_by",
+            "correlation_id",
+            "private_implementation_required",
+            "payload"
+        ]
     );
     assert_eq!(
         keys(&req["payload"]),
-        ["automation_scope", "automation_cadence", "required_checks", "automation_boundary"]
+        [
+            "automation_scope",
+            "automation_cadence",
+            "required_checks",
+            "automation_boundary"
+        ]
     );
-    assert_eq!(req["payload"]["required_checks"].as_array().map(Vec::len), Some(7));
+    assert_eq!(
+        req["payload"]["required_checks"].as_array().map(Vec::len),
+        Some(7)
+    );
     let resp = serde_json::to_value(&response).expect("serializes");
-    assert_eq!(keys(&resp["payload"]), ["summary", "private_modules_required", "next_step"]);
-    assert_eq!(resp["payload"]["summary"]["escalation_drill_status"], json!("blocked"));
+    assert_eq!(
+        keys(&resp["payload"]),
+        ["summary", "private_modules_required", "next_step"]
+    );
+    assert_eq!(
+        resp["payload"]["summary"]["escalation_drill_status"],
+        json!("blocked")
+    );
 }
 
 #[test]
@@ -109,7 +143,10 @@ fn validate_reports_every_problem_of_a_typed_value_at_its_path() {
             "payload.tenant_id: tenant_id must not be empty",
         ]
     );
-    assert!(!problems.to_string().contains("QQQQ"), "the secret is never echoed");
+    assert!(
+        !problems.to_string().contains("QQQQ"),
+        "the secret is never echoed"
+    );
 
     let mut payload = soa::Payload::default();
     payload.required_checks.clear();
@@ -137,8 +174,14 @@ fn from_json_validates_first_and_names_unknown_fields() {
     fixed["payload"] = json!({"worker_mode": "shadow", "worker_targets": ["billing_monitoring"]});
     let request = handoff::Request::from_json(fixed).expect("valid");
     assert_eq!(request.payload.worker_mode, WorkerMode::Shadow);
-    assert_eq!(request.payload.worker_targets, [handoff::Check::BillingMonitoring]);
-    assert_eq!(request.requested_by, "community", "defaults fill what the document leaves out");
+    assert_eq!(
+        request.payload.worker_targets,
+        [handoff::Check::BillingMonitoring]
+    );
+    assert_eq!(
+        request.requested_by, "community",
+        "defaults fill what the document leaves out"
+    );
     assert_eq!(request.payload.deployment_environment, "production");
 }
 
@@ -170,6 +213,8 @@ fn evidence_documents_evaluate_their_gates() {
     let doc = trial_expired_followup::Document::from_json(renewed).expect("valid");
     assert_eq!(
         doc.gate().blockers,
-        ["renewed and escalated trials include grace-period and commercial handoff references: missing references.grace_period_approval_ref, references.renewed_trial_followup_ref"]
+        [
+            "renewed and escalated trials include grace-period and commercial handoff references: missing references.grace_period_approval_ref, references.renewed_trial_followup_ref"
+        ]
     );
 }
