@@ -12,6 +12,7 @@
 
 mod output;
 mod rust;
+pub mod schema;
 
 use std::path::{Path, PathBuf};
 
@@ -75,7 +76,17 @@ pub fn render(spec: &Spec) -> Result<Output, GenerateError> {
     for (path, body) in rust::render_crate(spec)? {
         output.add(&path, &body);
     }
+    for file in schema::schemas(spec) {
+        output.add(&file.path, &json_text(&file.schema));
+    }
     Ok(output)
+}
+
+/// Two-space indented JSON with a final newline, as every generated JSON file is written.
+pub fn json_text(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// One line saying what a spec holds.

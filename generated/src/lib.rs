@@ -78,4 +78,230 @@ pub static CATALOG: cavra_runtime::catalog::Catalog = cavra_runtime::catalog::Ca
         crate::trial_lifecycle::trial_conversion_closeout_revenue::CATALOG_ENTRY,
     ],
     boundary: &BOUNDARY,
+    schemas: &[
+        cavra_runtime::catalog::SchemaEntry {
+            name: "entitlement_status",
+            part: "request",
+            json: include_str!("../schema/entitlement_status.request.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "entitlement_status",
+            part: "response",
+            json: include_str!("../schema/entitlement_status.response.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "entitlement_status",
+            part: "summary",
+            json: include_str!("../schema/entitlement_status.summary.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "tenant_onboarding",
+            part: "request",
+            json: include_str!("../schema/tenant_onboarding.request.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "tenant_onboarding",
+            part: "response",
+            json: include_str!("../schema/tenant_onboarding.response.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "tenant_status",
+            part: "request",
+            json: include_str!("../schema/tenant_status.request.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "tenant_status",
+            part: "response",
+            json: include_str!("../schema/tenant_status.response.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "license_validation",
+            part: "request",
+            json: include_str!("../schema/license_validation.request.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "license_validation",
+            part: "response",
+            json: include_str!("../schema/license_validation.response.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "policy_registry_readiness",
+            part: "request",
+            json: include_str!("../schema/policy_registry_readiness.request.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "policy_registry_readiness",
+            part: "response",
+            json: include_str!(
+                "../schema/policy_registry_readiness.response.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "policy_registry_readiness",
+            part: "summary",
+            json: include_str!("../schema/policy_registry_readiness.summary.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "policy_registry_lookup",
+            part: "request",
+            json: include_str!("../schema/policy_registry_lookup.request.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "policy_registry_lookup",
+            part: "response",
+            json: include_str!("../schema/policy_registry_lookup.response.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "tenant_audit_store_operating",
+            part: "request",
+            json: include_str!(
+                "../schema/tenant_audit_store_operating.request.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "tenant_audit_store_operating",
+            part: "response",
+            json: include_str!(
+                "../schema/tenant_audit_store_operating.response.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "tenant_audit_store_operating",
+            part: "summary",
+            json: include_str!(
+                "../schema/tenant_audit_store_operating.summary.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "customer_operating_dashboard",
+            part: "request",
+            json: include_str!(
+                "../schema/customer_operating_dashboard.request.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "customer_operating_dashboard",
+            part: "response",
+            json: include_str!(
+                "../schema/customer_operating_dashboard.response.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "customer_operating_dashboard",
+            part: "summary",
+            json: include_str!(
+                "../schema/customer_operating_dashboard.summary.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "support_handoff_readiness",
+            part: "request",
+            json: include_str!("../schema/support_handoff_readiness.request.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "support_handoff_readiness",
+            part: "response",
+            json: include_str!(
+                "../schema/support_handoff_readiness.response.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "support_handoff_readiness",
+            part: "summary",
+            json: include_str!("../schema/support_handoff_readiness.summary.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "saas_operating_automation",
+            part: "request",
+            json: include_str!("../schema/saas_operating_automation.request.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "saas_operating_automation",
+            part: "response",
+            json: include_str!(
+                "../schema/saas_operating_automation.response.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "saas_operating_automation",
+            part: "summary",
+            json: include_str!("../schema/saas_operating_automation.summary.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "evidence_export",
+            part: "request",
+            json: include_str!("../schema/evidence_export.request.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "evidence_export",
+            part: "response",
+            json: include_str!("../schema/evidence_export.response.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "saas_operating_automation_worker_handoff",
+            part: "request",
+            json: include_str!(
+                "../schema/saas_operating_automation_worker_handoff.request.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "saas_operating_automation_worker_handoff",
+            part: "response",
+            json: include_str!(
+                "../schema/saas_operating_automation_worker_handoff.response.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "saas_operating_automation_worker_handoff",
+            part: "summary",
+            json: include_str!(
+                "../schema/saas_operating_automation_worker_handoff.summary.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "billing_subscription_boundary",
+            part: "document",
+            json: include_str!(
+                "../schema/billing_subscription_boundary.document.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "trial_license_evaluator_access",
+            part: "document",
+            json: include_str!(
+                "../schema/trial_license_evaluator_access.document.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "trial_access_expiry",
+            part: "document",
+            json: include_str!("../schema/trial_access_expiry.document.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "trial_expired_followup",
+            part: "document",
+            json: include_str!("../schema/trial_expired_followup.document.schema.json"),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "trial_conversion_readiness",
+            part: "document",
+            json: include_str!(
+                "../schema/trial_conversion_readiness.document.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "trial_conversion_activation_handoff",
+            part: "document",
+            json: include_str!(
+                "../schema/trial_conversion_activation_handoff.document.schema.json"
+            ),
+        },
+        cavra_runtime::catalog::SchemaEntry {
+            name: "trial_conversion_closeout_revenue",
+            part: "document",
+            json: include_str!(
+                "../schema/trial_conversion_closeout_revenue.document.schema.json"
+            ),
+        },
+    ],
 };

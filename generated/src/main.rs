@@ -25,6 +25,9 @@ enum Command {
     Scan(ScanArgs),
     /// Evaluate the readiness gates of an evidence document.
     Gate(GateArgs),
+    /// Print the JSON Schema (draft 2020-12) of an operation's request, response or summary, or
+    /// of an evidence document.
+    Schema(SchemaArgs),
 }
 /// Output format.
 #[derive(Clone, Copy, ValueEnum)]
@@ -73,6 +76,27 @@ struct ScanArgs {
     format: OutputFormat,
     /// The document; standard input when absent or `-`.
     file: Option<PathBuf>,
+}
+#[derive(Args)]
+struct SchemaArgs {
+    /// The operation or evidence contract.
+    name: String,
+    /// Which document of an operation (default `request`); an evidence contract has only
+    /// `document`.
+    #[arg(long, value_enum)]
+    part: Option<SchemaPart>,
+}
+/// A document kind that has a schema.
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaPart {
+    /// The request envelope.
+    Request,
+    /// The response envelope.
+    Response,
+    /// The response summary.
+    Summary,
+    /// An evidence document.
+    Document,
 }
 #[derive(Args)]
 struct GateArgs {
@@ -730,6 +754,20 @@ fn run(cli: Cli) -> Outcome {
                 Ok(input) => commands::gate(&cavra::CATALOG, &input, args.format.into()),
                 Err(outcome) => outcome,
             }
+        }
+        Command::Schema(args) => {
+            commands::schema(
+                &cavra::CATALOG,
+                &args.name,
+                args
+                    .part
+                    .map(|p| match p {
+                        SchemaPart::Request => "request",
+                        SchemaPart::Response => "response",
+                        SchemaPart::Summary => "summary",
+                        SchemaPart::Document => "document",
+                    }),
+            )
         }
     }
 }

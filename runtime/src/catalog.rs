@@ -47,6 +47,19 @@ pub struct Catalog {
     pub evidence: &'static [EvidenceEntry],
     /// The boundary every document is scanned against.
     pub boundary: &'static Boundary,
+    /// The JSON Schemas of every request, response, summary and evidence document.
+    pub schemas: &'static [SchemaEntry],
+}
+
+/// A JSON Schema (draft 2020-12) of one document kind.
+#[derive(Debug)]
+pub struct SchemaEntry {
+    /// The operation or evidence contract.
+    pub name: &'static str,
+    /// `request`, `response`, `summary` or `document`.
+    pub part: &'static str,
+    /// The schema, as generated under `generated/schema/`.
+    pub json: &'static str,
 }
 
 /// Which part of an operation a bare document is.
@@ -94,6 +107,20 @@ impl Catalog {
     /// The operation named `name`.
     pub fn operation(&self, name: &str) -> Option<&'static OperationEntry> {
         self.operations.iter().find(|o| o.name == name)
+    }
+
+    /// The JSON Schema of `part` of the operation or evidence contract `name`; an evidence
+    /// contract's only part is `document`, which is also what `None` picks for it (`request` for
+    /// an operation).
+    pub fn schema(&self, name: &str, part: Option<&str>) -> Option<&'static SchemaEntry> {
+        let part = part.unwrap_or(if self.evidence(name).is_some() {
+            "document"
+        } else {
+            "request"
+        });
+        self.schemas
+            .iter()
+            .find(|s| s.name == name && s.part == part)
     }
 
     /// The evidence contract named `name`.

@@ -167,6 +167,35 @@ pub fn gate(catalog: &'static Catalog, input: &[u8], format: Format) -> Outcome 
     }
 }
 
+/// `cavra schema NAME [--part PART]`: prints the JSON Schema of a document kind.
+pub fn schema(catalog: &'static Catalog, name: &str, part: Option<&str>) -> Outcome {
+    if let Some(entry) = catalog.schema(name, part) {
+        return Outcome::ok(0, entry.json.to_owned());
+    }
+    let known = catalog.operation(name).is_some() || catalog.evidence(name).is_some();
+    if known {
+        let parts: Vec<&str> = catalog
+            .schemas
+            .iter()
+            .filter(|s| s.name == name)
+            .map(|s| s.part)
+            .collect();
+        return Outcome::usage(format!(
+            "`{name}` has no {} schema; it has: {}",
+            part.unwrap_or("request"),
+            parts.join(", ")
+        ));
+    }
+    let mut names: Vec<&str> = catalog.operations.iter().map(|o| o.name).collect();
+    names.extend(catalog.evidence.iter().map(|e| e.name));
+    let hint = crate::validate::did_you_mean(name, names.iter().copied())
+        .map(|s| format!(": did you mean `{s}`?"))
+        .unwrap_or_default();
+    Outcome::usage(format!(
+        "unknown operation or evidence contract `{name}`{hint}"
+    ))
+}
+
 /// Prints a JSON document (pretty, two-space indented) with exit code 0.
 pub fn print_json(value: &Value) -> Outcome {
     Outcome::ok(0, pretty(value))

@@ -186,7 +186,10 @@ pub fn kind(v: &Value) -> &'static str {
 
 /// A close field name: a likely typo (edit distance at most a third of the length) or a field
 /// that the unknown name is a prefix of (`tenant` for `tenant_id`).
-fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).max(1);
     candidates
         .map(|c| {

@@ -10,7 +10,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::model::{Evidence, Field, FieldType, Presence, Spec};
+use crate::model::{Evidence, Field, FieldType, Operation, Presence, Spec};
 
 /// The example document of an evidence contract: the family header, then the contract's fields,
 /// in spec order. With the spec's examples chosen to pass every gate, this is the ready document
@@ -20,8 +20,73 @@ pub fn evidence_document(spec: &Spec, evidence: &Evidence) -> Value {
     let header = Header {
         schema_version: family.and_then(|f| f.schema_version("evidence")),
         contract: Some(evidence.name.as_str()),
+        ..Header::default()
     };
     object(spec, &spec.evidence_document(evidence), &header)
+}
+
+/// The example request and response envelopes of an operation, the response answering the
+/// request: what `cavra` prints for the spec's example values (seed 004's `tenant-demo`,
+/// `console`, `saas-example` and status values).
+pub fn operation_exchange(spec: &Spec, operation: &Operation) -> (Value, Value) {
+    let Some(family) = spec.family(&operation.family) else {
+        return (Value::Null, Value::Null);
+    };
+    let correlation_id = family
+        .request_envelope
+        .iter()
+        .find(|f| f.ty.value == FieldType::CorrelationId)
+        .and_then(|f| f.example.clone());
+    let request_header = Header {
+        schema_version: family.schema_version("request"),
+        operation: Some(operation.name.as_str()),
+        correlation_id: correlation_id.clone(),
+        payload: Some(fields_object(spec, &operation.request)),
+        ..Header::default()
+    };
+    let request = object(
+        spec,
+        &family.request_envelope.iter().collect::<Vec<_>>(),
+        &request_header,
+    );
+    // A summary repeats request values (tenant_id): the request's examples fill them.
+    let echoed = match &request {
+        Value::Object(map) => map.clone(),
+        _ => Map::new(),
+    };
+    let summary = operation.summary.as_ref().map(|s| {
+        let header = Header {
+            echoed: echoed.clone(),
+            ..Header::default()
+        };
+        object(spec, &s.iter().collect::<Vec<_>>(), &header)
+    });
+    let response_payload = {
+        let header = Header {
+            summary,
+            echoed,
+            ..Header::default()
+        };
+        object(
+            spec,
+            &operation.response.iter().collect::<Vec<_>>(),
+            &header,
+        )
+    };
+    let response_header = Header {
+        schema_version: family.schema_version("response"),
+        operation: Some(operation.name.as_str()),
+        message: Some(operation.message.as_str()),
+        correlation_id,
+        payload: Some(response_payload),
+        ..Header::default()
+    };
+    let response = object(
+        spec,
+        &family.response_envelope.iter().collect::<Vec<_>>(),
+        &response_header,
+    );
+    (request, response)
 }
 
 /// The example object of a list of fields (a shape, a payload, a summary), in field order.
@@ -35,6 +100,13 @@ pub fn fields_object<'a>(spec: &Spec, fields: impl IntoIterator<Item = &'a Field
 struct Header<'a> {
     schema_version: Option<&'a str>,
     contract: Option<&'a str>,
+    operation: Option<&'a str>,
+    message: Option<&'a str>,
+    correlation_id: Option<Value>,
+    payload: Option<Value>,
+    summary: Option<Value>,
+    /// Values of the request a response part repeats, by field name.
+    echoed: Map<String, Value>,
 }
 
 fn object(spec: &Spec, fields: &[&Field], header: &Header<'_>) -> Value {
@@ -54,16 +126,24 @@ fn field_value(spec: &Spec, field: &Field, header: &Header<'_>) -> Option<Value>
     if let Some(example) = &field.example {
         return Some(example.clone());
     }
+    if let Some(value) = header.echoed.get(field.name.as_str()) {
+        return Some(value.clone());
+    }
     if let Presence::Default(value) = &field.presence {
         return Some(value.clone());
     }
     let fixed = match field.ty.value {
-        FieldType::SchemaVersion => header.schema_version,
-        FieldType::Contract => header.contract,
+        FieldType::SchemaVersion => header.schema_version.map(Value::from),
+        FieldType::Contract => header.contract.map(Value::from),
+        FieldType::Operation => header.operation.map(Value::from),
+        FieldType::Message => header.message.map(Value::from),
+        FieldType::CorrelationId => header.correlation_id.clone(),
+        FieldType::Payload => header.payload.clone(),
+        FieldType::Summary => header.summary.clone(),
         _ => None,
     };
-    if let Some(fixed) = fixed {
-        return Some(Value::from(fixed));
+    if fixed.is_some() {
+        return fixed;
     }
     if !field.is_required() {
         return None;

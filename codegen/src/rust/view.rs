@@ -21,7 +21,17 @@ pub struct CrateView {
     pub patterns: Vec<PatternView>,
     pub catalog_operations: Vec<String>,
     pub catalog_evidence: Vec<String>,
+    pub schemas: Vec<SchemaView>,
     pub cli: Vec<CliGroupView>,
+}
+
+/// A JSON Schema file the crate embeds.
+#[derive(Serialize)]
+pub struct SchemaView {
+    pub name: String,
+    pub part: String,
+    /// Path relative to `generated/src/`.
+    pub include: String,
 }
 
 #[derive(Serialize)]
@@ -213,6 +223,14 @@ pub fn crate_view(spec: &Spec) -> CrateView {
             .evidence
             .iter()
             .map(|e| format!("crate::{}::{}::CATALOG_ENTRY", e.family, e.name.value))
+            .collect(),
+        schemas: crate::schema::schemas(spec)
+            .into_iter()
+            .map(|s| SchemaView {
+                name: lit(&s.name),
+                part: lit(s.part),
+                include: lit(&format!("../{}", s.path)),
+            })
             .collect(),
         cli: spec
             .families

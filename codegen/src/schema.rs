@@ -1,0 +1,335 @@
+//! JSON Schemas (draft 2020-12) of every request, response, summary and evidence document, so that
+//! clients in other languages share the contract.
+//!
+//! Each schema is self-contained: vocabularies and shapes live in `$defs`, strings refer to
+//! `$defs/public_string`, which refuses the spec's token-like value patterns, and closed shapes
+//! set `additionalProperties: false`. What a schema cannot say (sensitive key parts in open
+//! maps, request/response matching, gates) stays with the generated validators.
+
+use std::collections::BTreeSet;
+
+use cavra_spec::{Evidence, Family, Field, FieldType, Operation, Presence, Spec};
+use serde_json::{Map, Value, json};
+
+use crate::output::HEADER_TEXT;
+
+/// JSON Schema dialect of every schema.
+pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// One generated schema.
+#[derive(Clone, Debug)]
+pub struct SchemaFile {
+    /// The operation or evidence contract it describes.
+    pub name: String,
+    /// `request`, `response`, `summary` or `document`.
+    pub part: &'static str,
+    /// Path under the output directory (`schema/NAME.PART.schema.json`).
+    pub path: String,
+    /// The schema.
+    pub schema: Value,
+}
+
+/// Every schema of the spec, operations first, in spec order.
+pub fn schemas(spec: &Spec) -> Vec<SchemaFile> {
+    let mut out = Vec::new();
+    for op in &spec.operations {
+        let Some(family) = spec.family(&op.family) else {
+            continue;
+        };
+        let ctx = Ctx {
+            spec,
+            family,
+            op: Some(op),
+        };
+        out.push(ctx.file(
+            op.name.as_str(),
+            "request",
+            &format!("{} request", op.title),
+            envelope(&family.request_envelope),
+        ));
+        out.push(ctx.file(
+            op.name.as_str(),
+            "response",
+            &format!("{} response", op.title),
+            envelope(&family.response_envelope),
+        ));
+        if let Some(summary) = &op.summary {
+            out.push(ctx.file(
+                op.name.as_str(),
+                "summary",
+                &format!("{} summary", op.title),
+                summary.iter().collect(),
+            ));
+        }
+    }
+    for evidence in &spec.evidence {
+        let Some(family) = spec.family(&evidence.family) else {
+            continue;
+        };
+        let ctx = Ctx {
+            spec,
+            family,
+            op: None,
+        };
+        out.push(ctx.evidence_file(evidence));
+    }
+    out
+}
+
+fn envelope(fields: &[Field]) -> Vec<&Field> {
+    fields.iter().collect()
+}
+
+/// The `$id` of a schema file.
+pub fn schema_id(name: &str, part: &str) -> String {
+    format!("urn:cavra:schema:{name}.{part}")
+}
+
+struct Ctx<'a> {
+    spec: &'a Spec,
+    family: &'a Family,
+    op: Option<&'a Operation>,
+}
+
+/// What one schema refers to in `$defs`, collected while it is built.
+#[derive(Default)]
+struct Defs {
+    vocabularies: BTreeSet<String>,
+    shapes: BTreeSet<String>,
+}
+
+impl Ctx<'_> {
+    fn file(&self, name: &str, part: &'static str, title: &str, fields: Vec<&Field>) -> SchemaFile {
+        let mut defs = Defs::default();
+        let version_kind = match part {
+            "request" | "response" => Some(part),
+            _ => None,
+        };
+        let body = self.object(&fields, &mut defs, version_kind, part);
+        SchemaFile {
+            name: name.to_owned(),
+            part,
+            path: format!("schema/{name}.{part}.schema.json"),
+            schema: self.document(name, part, title, body, defs),
+        }
+    }
+
+    fn evidence_file(&self, evidence: &Evidence) -> SchemaFile {
+        let mut defs = Defs::default();
+        let fields = self.spec.evidence_document(evidence);
+        let mut body = self.object(&fields, &mut defs, Some("evidence"), "document");
+        if let Some(contract) = body.pointer_mut("/properties/contract") {
+            *contract = json!({"const": evidence.name.as_str(), "description": "The evidence contract this document is for."});
+        }
+        let name = evidence.name.as_str();
+        SchemaFile {
+            name: name.to_owned(),
+            part: "document",
+            path: format!("schema/{name}.document.schema.json"),
+            schema: self.document(name, "document", &evidence.title, body, defs),
+        }
+    }
+
+    /// The whole schema document: header members, the root object and its `$defs`.
+    fn document(&self, name: &str, part: &str, title: &str, body: Value, defs: Defs) -> Value {
+        let mut doc = Map::new();
+        doc.insert("$comment".into(), Value::from(HEADER_TEXT));
+        doc.insert("$schema".into(), Value::from(DIALECT));
+        doc.insert("$id".into(), Value::from(schema_id(name, part)));
+        doc.insert("title".into(), Value::from(title));
+        let description = match (self.op, part) {
+            (Some(op), "request") => format!(
+                "The public-safe request envelope of `{}`.",
+                op.name.as_str()
+            ),
+            (Some(op), "response") => format!(
+                "The public-safe response envelope of `{}`.",
+                op.name.as_str()
+            ),
+            (Some(op), _) => format!(
+                "The public-safe response summary of `{}`.",
+                op.name.as_str()
+            ),
+            (None, _) => format!(
+                "The public-safe evidence document of `{name}`, whose readiness gates `cavra gate` evaluates."
+            ),
+        };
+        doc.insert("description".into(), Value::from(description));
+        if let Value::Object(body) = body {
+            doc.extend(body);
+        }
+        doc.insert("$defs".into(), self.defs(defs));
+        Value::Object(doc)
+    }
+
+    fn defs(&self, mut defs: Defs) -> Value {
+        let mut out = Map::new();
+        out.insert("public_string".into(), self.public_string());
+        // Shapes may refer to further shapes and vocabularies: close over them first.
+        let mut done = BTreeSet::new();
+        let mut shapes = Map::new();
+        while let Some(name) = defs.shapes.iter().find(|s| !done.contains(*s)).cloned() {
+            done.insert(name.clone());
+            if let Some(shape) = self.spec.shape(&name) {
+                let fields: Vec<&Field> = shape.fields.iter().collect();
+                let mut body = self.object(&fields, &mut defs, None, &name);
+                if let (Some(doc), Value::Object(map)) = (&shape.doc, &mut body) {
+                    map.insert("description".into(), Value::from(doc.as_str()));
+                }
+                shapes.insert(name, body);
+            }
+        }
+        for name in &defs.vocabularies {
+            if let Some(vocabulary) = self.spec.vocabulary(name) {
+                let mut v = Map::new();
+                if let Some(doc) = &vocabulary.doc {
+                    v.insert("description".into(), Value::from(doc.as_str()));
+                }
+                v.insert("enum".into(), vocabulary.value_strs().collect());
+                out.insert(name.clone(), Value::Object(v));
+            }
+        }
+        out.extend(shapes);
+        Value::Object(out)
+    }
+
+    /// A string that matches none of the spec's token-like value patterns.
+    fn public_string(&self) -> Value {
+        let patterns: Vec<Value> = self
+            .spec
+            .boundary
+            .value_patterns
+            .iter()
+            .map(|p| json!({"pattern": p.pattern.as_str()}))
+            .collect();
+        json!({
+            "type": "string",
+            "description": "A public-safe string: no token-like value (the spec's boundary value patterns).",
+            "not": {"anyOf": patterns}
+        })
+    }
+
+    /// An object schema of `fields`. `version_kind` names the schema version its `schema_version`
+    /// field holds.
+    fn object(
+        &self,
+        fields: &[&Field],
+        defs: &mut Defs,
+        version_kind: Option<&str>,
+        part: &str,
+    ) -> Value {
+        let mut properties = Map::new();
+        let mut required = Vec::new();
+        for field in fields {
+            let name = field.name.as_str();
+            let mut schema = self.field(field, defs, version_kind, part);
+            if let (Some(doc), Value::Object(map)) = (&field.doc, &mut schema) {
+                map.entry("description")
+                    .or_insert_with(|| Value::from(doc.as_str()));
+            }
+            if let (Presence::Default(default), Value::Object(map)) = (&field.presence, &mut schema)
+            {
+                map.insert("default".into(), default.clone());
+            }
+            if !matches!(field.presence, Presence::Optional | Presence::Default(_)) {
+                required.push(Value::from(name));
+            }
+            properties.insert(name.to_owned(), schema);
+        }
+        json!({
+            "type": "object",
+            "properties": properties,
+            "required": required,
+            "additionalProperties": false
+        })
+    }
+
+    fn field(
+        &self,
+        field: &Field,
+        defs: &mut Defs,
+        version_kind: Option<&str>,
+        part: &str,
+    ) -> Value {
+        if let Presence::Const(value) = &field.presence {
+            return json!({ "const": value });
+        }
+        let op = self.op;
+        let fixed = match &field.ty.value {
+            FieldType::SchemaVersion => version_kind
+                .and_then(|k| self.family.schema_version(k))
+                .map(Value::from),
+            FieldType::Operation => op.map(|o| Value::from(o.name.as_str())),
+            FieldType::Message => op.map(|o| Value::from(o.message.as_str())),
+            _ => None,
+        };
+        if let Some(value) = fixed {
+            return json!({ "const": value });
+        }
+        let mut schema = self.ty(&field.ty.value, defs, part);
+        if let (Some(min), Value::Object(map)) = (field.min_items, &mut schema) {
+            map.insert("minItems".into(), Value::from(min));
+        }
+        if let (Some(min), Value::Object(map)) = (field.minimum, &mut schema) {
+            map.insert("minimum".into(), Value::from(min));
+        }
+        schema
+    }
+
+    fn ty(&self, ty: &FieldType, defs: &mut Defs, part: &str) -> Value {
+        let public = || json!({"$ref": "#/$defs/public_string"});
+        match ty {
+            FieldType::String
+            | FieldType::Label
+            | FieldType::Ref
+            | FieldType::Text
+            | FieldType::Message => public(),
+            FieldType::Identifier
+            | FieldType::CorrelationId
+            | FieldType::Contract
+            | FieldType::Operation
+            | FieldType::SchemaVersion => {
+                json!({"$ref": "#/$defs/public_string", "pattern": "\\S"})
+            }
+            FieldType::Bool => json!({"type": "boolean"}),
+            FieldType::Integer => json!({"type": "integer"}),
+            FieldType::Timestamp => json!({"type": "string", "format": "date-time"}),
+            FieldType::Check => match self.op {
+                Some(op) => {
+                    json!({"enum": op.checks.iter().map(|c| c.name.as_str()).collect::<Vec<_>>()})
+                }
+                None => public(),
+            },
+            FieldType::Vocabulary(name) => {
+                defs.vocabularies.insert(name.clone());
+                json!({"$ref": format!("#/$defs/{name}")})
+            }
+            FieldType::Shape(name) => {
+                defs.shapes.insert(name.clone());
+                json!({"$ref": format!("#/$defs/{name}")})
+            }
+            FieldType::List(item) => json!({"type": "array", "items": self.ty(item, defs, part)}),
+            FieldType::Map(item) => {
+                json!({"type": "object", "additionalProperties": self.ty(item, defs, part)})
+            }
+            FieldType::Payload => match (self.op, part) {
+                (Some(op), "request") => {
+                    let fields: Vec<&Field> = op.request.iter().collect();
+                    self.object(&fields, defs, None, "payload")
+                }
+                (Some(op), _) => {
+                    let fields: Vec<&Field> = op.response.iter().collect();
+                    self.object(&fields, defs, None, "response_payload")
+                }
+                (None, _) => json!({"type": "object"}),
+            },
+            FieldType::Summary => match self.op.and_then(|o| o.summary.as_ref()) {
+                Some(summary) => {
+                    let fields: Vec<&Field> = summary.iter().collect();
+                    self.object(&fields, defs, None, "summary")
+                }
+                None => json!({"type": "object"}),
+            },
+        }
+    }
+}
