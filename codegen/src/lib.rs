@@ -10,14 +10,16 @@
 //! # Ok::<(), cavra_codegen::Error>(())
 //! ```
 
+mod gates;
 mod output;
 mod rust;
 pub mod schema;
+pub mod wiki;
 
 use std::path::{Path, PathBuf};
 
 pub use cavra_spec::{Spec, SpecErrors};
-pub use output::{Drift, MARKER, Output, WriteReport, header};
+pub use output::{Drift, HEADER_TEXT, MARKER, Output, WriteReport, header};
 
 /// A problem in a template or in the Rust it rendered: a bug of the generator, not of the spec.
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +34,17 @@ pub enum GenerateError {
         path: String,
         /// What syn said.
         message: String,
+    },
+    /// An example of a wiki page fails the generated validators or gates: the spec's example
+    /// values are wrong, and no page is written.
+    #[error("example `{example}` of `{page}` fails: {}", problems.join("; "))]
+    Example {
+        /// The page.
+        page: String,
+        /// The example's label.
+        example: String,
+        /// What failed.
+        problems: Vec<String>,
     },
 }
 
@@ -76,7 +89,11 @@ pub fn render(spec: &Spec) -> Result<Output, GenerateError> {
     for (path, body) in rust::render_crate(spec)? {
         output.add(&path, &body);
     }
-    for file in schema::schemas(spec) {
+    let schemas = schema::schemas(spec);
+    for (path, body) in wiki::render(spec, &schemas)? {
+        output.add(&path, &body);
+    }
+    for file in &schemas {
         output.add(&file.path, &json_text(&file.schema));
     }
     Ok(output)

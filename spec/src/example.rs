@@ -2,7 +2,8 @@
 //! feed the generated code, so that every example is produced from the spec and checked by the
 //! code rather than written by hand.
 //!
-//! A field's example is, in order: its constant, its own `example`, its default, the header value
+//! A field's example is, in order: its constant, its own `example` (for an object, laid over the
+//! example of its shape), a value the request gave (a summary's `tenant_id`), its default, the header value
 //! the family fixes (schema version, contract name), an object built from its shape, or the first
 //! value of its vocabulary. An optional field without an example or default is left out (so an
 //! optional object appears only where the spec gives it an example); a required one with nothing
@@ -10,7 +11,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::model::{Evidence, Field, FieldType, Operation, Presence, Spec};
+use crate::model::{Condition, Evidence, Field, FieldPath, FieldType, Operation, Presence, Spec};
 
 /// The example document of an evidence contract: the family header, then the contract's fields,
 /// in spec order. With the spec's examples chosen to pass every gate, this is the ready document
@@ -124,6 +125,16 @@ fn field_value(spec: &Spec, field: &Field, header: &Header<'_>) -> Option<Value>
         return Some(value.clone());
     }
     if let Some(example) = &field.example {
+        // An object example of a shape field gives what differs from the shape's own examples
+        // (`example = {}`: the shape's example as it is).
+        if let (Value::Object(given), FieldType::Shape(_)) = (example, &field.ty.value) {
+            let mut built = match type_value(spec, &field.ty.value) {
+                Some(Value::Object(map)) => map,
+                _ => Map::new(),
+            };
+            built.extend(given.clone());
+            return Some(Value::Object(built));
+        }
         return Some(example.clone());
     }
     if let Some(value) = header.echoed.get(field.name.as_str()) {
@@ -166,5 +177,96 @@ fn type_value(spec: &Spec, ty: &FieldType) -> Option<Value> {
         FieldType::List(item) => Some(Value::Array(type_value(spec, item).into_iter().collect())),
         FieldType::Bool => Some(Value::Bool(false)),
         _ => None,
+    }
+}
+
+/// The example documents of an evidence contract, one per value of each field that a gate's
+/// `when` depends on (`conversion_target`, `trial_outcome`), labelled `field = value`; the base
+/// example alone, labelled with an empty string, when no gate depends on one. In each variant the
+/// fields that the deciding cases want absent are removed.
+pub fn evidence_variants(spec: &Spec, evidence: &Evidence) -> Vec<(String, Value)> {
+    let base = evidence_document(spec, evidence);
+    let mut switches: Vec<(&FieldPath, Vec<&str>)> = Vec::new();
+    for case in evidence.gates.iter().flat_map(|g| &g.cases) {
+        let (path, values): (&FieldPath, Vec<&str>) = match &case.when {
+            Some(Condition::Equals { path, value }) => (path, vec![value.as_str()]),
+            Some(Condition::OneOf { path, values }) => {
+                (path, values.iter().map(String::as_str).collect())
+            }
+            _ => continue,
+        };
+        match switches
+            .iter_mut()
+            .find(|(p, _)| p.segments == path.segments)
+        {
+            Some((_, known)) => {
+                for v in values {
+                    if !known.contains(&v) {
+                        known.push(v);
+                    }
+                }
+            }
+            None => switches.push((path, values)),
+        }
+    }
+    // The first field that decides; the base example's value first.
+    let Some((path, mut values)) = switches.into_iter().next() else {
+        return vec![(String::new(), base)];
+    };
+    let pointer: String = path.segments.iter().map(|s| format!("/{s}")).collect();
+    if let Some(current) = base.pointer(&pointer).and_then(Value::as_str) {
+        values.sort_by_key(|v| *v != current);
+    }
+    values
+        .into_iter()
+        .map(|value| {
+            let mut doc = base.clone();
+            if let Some(slot) = doc.pointer_mut(&pointer) {
+                *slot = Value::from(value);
+            }
+            remove_absent(evidence, &mut doc);
+            (format!("{path} = {value}"), doc)
+        })
+        .collect()
+}
+
+/// Removes the fields that the deciding case of each gate wants absent.
+fn remove_absent(evidence: &Evidence, doc: &mut Value) {
+    for gate in &evidence.gates {
+        let Some(case) = gate
+            .cases
+            .iter()
+            .find(|c| c.when.as_ref().is_none_or(|w| holds(w, doc)))
+        else {
+            continue;
+        };
+        for condition in &case.conditions {
+            if let Condition::Absent { paths } = condition {
+                for path in paths {
+                    if let Some((last, parent)) = path.segments.split_last() {
+                        let pointer: String = parent.iter().map(|s| format!("/{s}")).collect();
+                        if let Some(Value::Object(map)) = doc.pointer_mut(&pointer) {
+                            map.remove(last);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether a `when` condition holds in `doc`.
+fn holds(condition: &Condition, doc: &Value) -> bool {
+    let at = |path: &FieldPath| {
+        let pointer: String = path.segments.iter().map(|s| format!("/{s}")).collect();
+        doc.pointer(&pointer)
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
+    match condition {
+        Condition::Equals { path, value } => at(path).as_deref() == Some(value.as_str()),
+        Condition::OneOf { path, values } => at(path).is_some_and(|v| values.contains(&v)),
+        Condition::NotOneOf { path, values } => !at(path).is_some_and(|v| values.contains(&v)),
+        _ => false,
     }
 }

@@ -207,6 +207,9 @@ pub struct Vocabulary {
     pub family: Option<String>,
     /// Description.
     pub doc: Option<String>,
+    /// How the wiki presents the values: a sentence with `{values}` where they go inline
+    /// (`Supported public-safe statuses are {values}.`), or a line ending in `:` before a list.
+    pub wiki: Option<String>,
     /// Values, in spec order.
     pub values: Vec<VocabularyValue>,
 }
@@ -573,6 +576,14 @@ pub enum Condition {
 pub struct ContractBoundary {
     /// The boundary sentence.
     pub statement: Option<String>,
+    /// How the wiki introduces `may_contain`: a line ending in `:` before a bullet list, or a
+    /// sentence with `{items}` where the items go inline.
+    pub may_contain_intro: Option<String>,
+    /// How the wiki introduces `must_not_contain` (as `may_contain_intro`; `{may_contain}` puts
+    /// the may-contain items inline in the same sentence).
+    pub must_not_contain_intro: Option<String>,
+    /// How the wiki introduces `private_responsibilities` (as `may_contain_intro`).
+    pub private_responsibilities_intro: Option<String>,
     /// What the public repository may contain.
     pub may_contain: Vec<String>,
     /// What it must not contain.
@@ -594,6 +605,8 @@ pub struct Wiki {
     pub status_date: Option<String>,
     /// A note on the vocabulary.
     pub vocabulary_note: Option<String>,
+    /// The heading of the checks table (`Checks` when absent).
+    pub checks_heading: Option<String>,
     /// What public tests cover.
     pub validation: Vec<String>,
     /// A note on the CLI and API surfaces.

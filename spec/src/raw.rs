@@ -175,6 +175,7 @@ pub struct RawHttp {
 pub struct RawVocabulary {
     pub family: Option<Spanned<String>>,
     pub doc: Option<String>,
+    pub wiki: Option<String>,
     pub values: Spanned<Vec<Spanned<StrOr<RawVocabularyValue>>>>,
 }
 
@@ -334,6 +335,9 @@ pub struct RawWhen {
 #[serde(deny_unknown_fields)]
 pub struct RawContractBoundary {
     pub statement: Option<String>,
+    pub may_contain_intro: Option<String>,
+    pub must_not_contain_intro: Option<String>,
+    pub private_responsibilities_intro: Option<String>,
     #[serde(default)]
     pub may_contain: Vec<String>,
     #[serde(default)]
@@ -351,6 +355,7 @@ pub struct RawWiki {
     pub purpose: Option<String>,
     pub status_date: Option<String>,
     pub vocabulary_note: Option<String>,
+    pub checks_heading: Option<String>,
     #[serde(default)]
     pub validation: Vec<String>,
     pub surfaces: Option<String>,

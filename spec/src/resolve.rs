@@ -415,6 +415,7 @@ impl Resolver {
             family: self.owner_family(file, &v.family, raw),
             name,
             doc: v.doc.clone(),
+            wiki: v.wiki.clone(),
             values,
         }
     }
@@ -1400,6 +1401,9 @@ fn http(file: FileId, h: &RawHttp) -> Http {
 fn contract_boundary(b: &RawContractBoundary) -> ContractBoundary {
     ContractBoundary {
         statement: b.statement.clone(),
+        may_contain_intro: b.may_contain_intro.clone(),
+        must_not_contain_intro: b.must_not_contain_intro.clone(),
+        private_responsibilities_intro: b.private_responsibilities_intro.clone(),
         may_contain: b.may_contain.clone(),
         must_not_contain: b.must_not_contain.clone(),
         private_responsibilities: b.private_responsibilities.clone(),
@@ -1413,6 +1417,7 @@ fn wiki(w: &RawWiki) -> Wiki {
         purpose: w.purpose.clone(),
         status_date: w.status_date.clone(),
         vocabulary_note: w.vocabulary_note.clone(),
+        checks_heading: w.checks_heading.clone(),
         validation: w.validation.clone(),
         surfaces: w.surfaces.clone(),
         user_stories: w.user_stories.clone(),

@@ -122,14 +122,14 @@ fn unknown_key_with_and_without_did_you_mean() {
     assert_eq!(
         one("[vocabulary.mode]\nvalus = [\"a\"]\n"),
         seen(
-            "spec/case.toml:2:1: error: unknown field `valus`, expected one of `family`, `doc`, `values`",
+            "spec/case.toml:2:1: error: unknown field `valus`, expected one of `family`, `doc`, `wiki`, `values`",
             Some("did you mean `values`?")
         )
     );
     assert_eq!(
         one("[vocabulary.mode]\nvalues = [\"a\"]\ncolour = \"red\"\n"),
         seen(
-            "spec/case.toml:3:1: error: unknown field `colour`, expected one of `family`, `doc`, `values`",
+            "spec/case.toml:3:1: error: unknown field `colour`, expected one of `family`, `doc`, `wiki`, `values`",
             None
         )
     );

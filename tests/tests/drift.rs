@@ -186,13 +186,14 @@ fn check_fails_after_a_spec_change() {
     assert_ne!(text, changed, "the edit applies");
     std::fs::write(&saas, changed).expect("write");
     let report = Config::new().spec_dir(temp.path()).check().expect("checks");
-    // The default lives in the types, in the CLI's `--automation-cadence` and in the schemas.
+    // The default lives in the types, the CLI's `--automation-cadence`, the schema and the wiki.
     assert_eq!(
         report.drift,
         [
             Drift::Stale("schema/saas_operating_automation.request.schema.json".into()),
             Drift::Stale("src/main.rs".into()),
             Drift::Stale("src/saas_control_plane.rs".into()),
+            Drift::Stale("wiki/SaaS-Operating-Automation-Contract.md".into()),
         ]
     );
     let spec = temp.path().to_string_lossy().into_owned();
@@ -263,4 +264,45 @@ fn codegen_works_from_any_folder_of_the_workspace() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(stdout.contains("is current"), "{stdout}");
+}
+
+#[test]
+fn check_names_hand_edited_wiki_pages_and_schemas_and_removes_stale_json() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    copy_tree(&generated_dir(), temp.path());
+    let page = temp.path().join("wiki/Trial-Expired-Followup-Sync.md");
+    let text = std::fs::read_to_string(&page).expect("read");
+    std::fs::write(&page, text.replace("- `email`", "- `pager`")).expect("write");
+    let schema = temp
+        .path()
+        .join("schema/saas_operating_automation.request.schema.json");
+    let text = std::fs::read_to_string(&schema).expect("read");
+    std::fs::write(&schema, text.replace("\"minItems\": 1", "\"minItems\": 0")).expect("write");
+    // A schema the spec no longer produces: generated (its `$comment` says so), so it is extra.
+    std::fs::write(
+        temp.path().join("schema/retired.request.schema.json"),
+        format!(
+            "{{\n  \"$comment\": \"{}\"\n}}\n",
+            cavra_codegen::HEADER_TEXT
+        ),
+    )
+    .expect("write");
+    let report = Config::new().out_dir(temp.path()).check().expect("checks");
+    assert_eq!(
+        report.drift,
+        [
+            Drift::Stale("schema/saas_operating_automation.request.schema.json".into()),
+            Drift::Stale("wiki/Trial-Expired-Followup-Sync.md".into()),
+            Drift::Extra("schema/retired.request.schema.json".into()),
+        ]
+    );
+    let report = Config::new()
+        .out_dir(temp.path())
+        .generate()
+        .expect("generates");
+    assert_eq!(
+        report.written.removed,
+        ["schema/retired.request.schema.json"]
+    );
+    assert_eq!(tree(temp.path()), tree(&generated_dir()));
 }

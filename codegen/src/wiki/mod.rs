@@ -1,0 +1,254 @@
+//! The Markdown wiki: one page per operation and evidence contract, `Home.md` and `_Sidebar.md`,
+//! rendered with Tera from `codegen/templates/wiki/`.
+//!
+//! Examples cannot lie: every JSON example is built from the spec's example values and checked
+//! before any page is written, against the generated JSON Schema of its kind and, for evidence
+//! documents, by the runtime's gate evaluation (ready examples must be `ready`; the blocked
+//! example shows the blockers the code reports). A failing example is a generation error.
+
+mod markdown;
+mod view;
+
+use std::collections::BTreeMap;
+
+use cavra_spec::Spec;
+use serde_json::Value;
+
+use crate::GenerateError;
+use crate::schema::SchemaFile;
+
+pub use markdown::page_name;
+
+const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "operation.md.tera",
+        include_str!("../../templates/wiki/operation.md.tera"),
+    ),
+    (
+        "evidence.md.tera",
+        include_str!("../../templates/wiki/evidence.md.tera"),
+    ),
+    (
+        "home.md.tera",
+        include_str!("../../templates/wiki/home.md.tera"),
+    ),
+    (
+        "sidebar.md.tera",
+        include_str!("../../templates/wiki/sidebar.md.tera"),
+    ),
+];
+
+/// Every wiki file, by path under the output directory (`wiki/NAME.md`), without headers.
+pub fn render(
+    spec: &Spec,
+    schemas: &[SchemaFile],
+) -> Result<BTreeMap<String, String>, GenerateError> {
+    let tera = engine()?;
+    let mut out = BTreeMap::new();
+    for op in &spec.operations {
+        let Some(family) = spec.family(&op.family) else {
+            continue;
+        };
+        let page = view::operation_page(spec, family, op);
+        for (example, part) in page.examples.iter().zip(["request", "response"]) {
+            check_schema(
+                &page.file,
+                &example.label,
+                &example.value,
+                schemas,
+                &page.name,
+                part,
+            )?;
+        }
+        let text = render_one(&tera, "operation.md.tera", &page)?;
+        out.insert(page.file.clone(), text);
+    }
+    for evidence in &spec.evidence {
+        let mut page = view::evidence_page(spec, evidence);
+        let gates = crate::gates::runtime_gates(evidence);
+        for example in &page.examples {
+            check_schema(
+                &page.file,
+                &example.label,
+                &example.value,
+                schemas,
+                &page.name,
+                "document",
+            )?;
+            let report = cavra_runtime::gate::evaluate(&example.value, gates);
+            if !report.blockers.is_empty() {
+                return Err(example_error(&page.file, &example.label, report.blockers));
+            }
+        }
+        if let Some(blocked) = &mut page.blocked {
+            check_schema(
+                &page.file,
+                &blocked.label,
+                &blocked.value,
+                schemas,
+                &page.name,
+                "document",
+            )?;
+            blocked.blockers = cavra_runtime::gate::evaluate(&blocked.value, gates).blockers;
+            if blocked.blockers.is_empty() {
+                // No gate could be broken by changing one value: show no blocked example.
+                page.blocked = None;
+            }
+        }
+        let text = render_one(&tera, "evidence.md.tera", &page)?;
+        out.insert(page.file.clone(), text);
+    }
+    let families = view::index(spec);
+    for (template, path) in [
+        ("home.md.tera", "wiki/Home.md"),
+        ("sidebar.md.tera", "wiki/_Sidebar.md"),
+    ] {
+        let mut context = tera::Context::new();
+        context.insert("families", &families);
+        out.insert(
+            path.to_owned(),
+            tidy(&render_context(&tera, template, &context)?),
+        );
+    }
+    Ok(out)
+}
+
+fn engine() -> Result<tera::Tera, GenerateError> {
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on(Vec::<&str>::new());
+    for (name, text) in TEMPLATES {
+        tera.add_raw_template(name, text)
+            .map_err(|e| GenerateError::Template(format!("wiki/{name}: {e}")))?;
+    }
+    Ok(tera)
+}
+
+fn render_one(
+    tera: &tera::Tera,
+    template: &str,
+    page: &impl serde::Serialize,
+) -> Result<String, GenerateError> {
+    let mut context = tera::Context::new();
+    context.insert("page", page);
+    Ok(tidy(&render_context(tera, template, &context)?))
+}
+
+fn render_context(
+    tera: &tera::Tera,
+    template: &str,
+    context: &tera::Context,
+) -> Result<String, GenerateError> {
+    tera.render(template, context).map_err(|e| {
+        let mut message = format!("wiki/{template}: {e}");
+        let mut source = std::error::Error::source(&e);
+        while let Some(cause) = source {
+            message.push_str(&format!(": {cause}"));
+            source = cause.source();
+        }
+        GenerateError::Template(message)
+    })
+}
+
+/// Checks an example against the generated schema of its kind. Messages name the instance path
+/// only: a schema error quotes the value, and an example is still spec input.
+fn check_schema(
+    page: &str,
+    label: &str,
+    value: &Value,
+    schemas: &[SchemaFile],
+    name: &str,
+    part: &str,
+) -> Result<(), GenerateError> {
+    let Some(file) = schemas.iter().find(|s| s.name == name && s.part == part) else {
+        return Ok(());
+    };
+    let validator =
+        jsonschema::validator_for(&file.schema).map_err(|e| GenerateError::Example {
+            page: page.to_owned(),
+            example: label.to_owned(),
+            problems: vec![format!(
+                "{} is not a valid schema: {}",
+                file.path,
+                e.instance_path()
+            )],
+        })?;
+    let problems: Vec<String> = validator
+        .iter_errors(value)
+        .map(|e| {
+            let at = e.instance_path().to_string();
+            format!(
+                "{} does not satisfy `{}` of {}",
+                if at.is_empty() {
+                    "the document".to_owned()
+                } else {
+                    at
+                },
+                e.schema_path(),
+                file.path
+            )
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(example_error(page, label, problems))
+    }
+}
+
+fn example_error(page: &str, label: &str, problems: Vec<String>) -> GenerateError {
+    GenerateError::Example {
+        page: page.to_owned(),
+        example: label.to_owned(),
+        problems,
+    }
+}
+
+/// Tidy Markdown: no trailing spaces, no blank line between list items or inside code blocks, at
+/// most one blank line anywhere else, one final newline.
+pub fn tidy(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let mut out: Vec<&str> = Vec::new();
+    let mut in_code = false;
+    for (i, line) in lines.iter().enumerate() {
+        if line.starts_with("```") {
+            in_code = !in_code;
+        }
+        if line.is_empty() {
+            let previous = out.last().copied().unwrap_or("");
+            let next = lines[i + 1..]
+                .iter()
+                .find(|l| !l.is_empty())
+                .copied()
+                .unwrap_or("");
+            let between_items = is_item(previous) && is_item(next);
+            if in_code || previous.is_empty() || between_items || out.is_empty() {
+                continue;
+            }
+        }
+        out.push(line);
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+fn is_item(line: &str) -> bool {
+    line.starts_with("- ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy;
+
+    #[test]
+    fn tidy_keeps_lists_tight_and_blank_lines_single() {
+        let messy = "\n\n# T  \n\n\nText\n\n- a\n\n- b\n\n\n```json\n{\n\n}\n```\n\n";
+        assert_eq!(
+            tidy(messy),
+            "# T\n\nText\n\n- a\n- b\n\n```json\n{\n}\n```\n"
+        );
+    }
+}
