@@ -37,7 +37,7 @@ pub enum GenerateError {
     },
     /// An example of a wiki page fails the generated validators or gates: the spec's example
     /// values are wrong, and no page is written.
-    #[error("example `{example}` of `{page}` fails: {}", problems.join("; "))]
+    #[error("{page}: example \"{example}\" fails: {}", problems.join("; "))]
     Example {
         /// The page.
         page: String,

@@ -306,3 +306,46 @@ fn check_names_hand_edited_wiki_pages_and_schemas_and_removes_stale_json() {
     );
     assert_eq!(tree(temp.path()), tree(&generated_dir()));
 }
+
+#[test]
+fn an_example_that_fails_its_gates_stops_generation_and_writes_nothing() {
+    let spec = tempfile::tempdir().expect("temp dir");
+    copy_tree(&spec_dir(), spec.path());
+    let trial = spec.path().join("30-trial_lifecycle.toml");
+    let text = std::fs::read_to_string(&trial).expect("read");
+    // A valid value of the vocabulary, but one no gate accepts.
+    let changed = text.replace(
+        "doc = \"Result status of the consumed evidence.\", example = \"ready\"",
+        "doc = \"Result status of the consumed evidence.\", example = \"blocked\"",
+    );
+    assert_ne!(text, changed, "the edit applies");
+    std::fs::write(&trial, changed).expect("write");
+    let out = tempfile::tempdir().expect("temp dir");
+    let err = Config::new()
+        .spec_dir(spec.path())
+        .out_dir(out.path())
+        .generate()
+        .expect_err("the example is blocked");
+    let message = err.to_string();
+    assert!(
+        message.starts_with(
+            "wiki/Trial-Access-Expiry-Sync.md: example \"Ready example (`trial_outcome = renewed`)\" fails: trial license/evaluator access evidence is ready: "
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains("source.evidence_status is `blocked`, expected `ready`"),
+        "{message}"
+    );
+    assert!(matches!(err, Error::Generate(_)), "{err:?}");
+    assert_eq!(tree(out.path()), BTreeMap::new(), "nothing is written");
+
+    let (code, _, stderr) = codegen(&[
+        "--spec",
+        &spec.path().to_string_lossy(),
+        "--out",
+        &out.path().to_string_lossy(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("fails: "), "{stderr}");
+}
