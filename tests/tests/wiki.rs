@@ -260,3 +260,39 @@ fn markdown_is_tidy_and_every_page_is_linked_from_home_and_the_sidebar() {
         }
     }
 }
+
+/// Serializing the generated types gives back each example byte for byte: the page shows what
+/// the code produces.
+#[test]
+fn the_seed_operations_examples_round_trip_through_the_generated_types() {
+    use cavra::saas_control_plane::{
+        saas_operating_automation as soa, saas_operating_automation_worker_handoff as handoff,
+    };
+    fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(value: &Value) -> String {
+        let typed: T = serde_json::from_value(value.clone()).expect("the example deserializes");
+        serde_json::to_string_pretty(&typed).expect("serializes")
+    }
+    let pages = pages();
+    for (file, request, response) in [
+        (
+            "SaaS-Operating-Automation-Contract.md",
+            round_trip::<soa::Request> as fn(&Value) -> String,
+            round_trip::<soa::Response> as fn(&Value) -> String,
+        ),
+        (
+            "SaaS-Operating-Automation-Worker-Handoff.md",
+            round_trip::<handoff::Request>,
+            round_trip::<handoff::Response>,
+        ),
+    ] {
+        let blocks = json_blocks(&pages[file]);
+        assert_eq!(blocks.len(), 2, "{file}");
+        for ((heading, value), through) in blocks.iter().zip([request, response]) {
+            assert_eq!(
+                through(value),
+                serde_json::to_string_pretty(value).expect("JSON"),
+                "{file} {heading}"
+            );
+        }
+    }
+}
