@@ -7,7 +7,12 @@
 //! with its payload, summary and envelope types, builders with the spec's defaults, and shapes
 //! that `validate()` checks every problem against (see [`Contract`]).
 pub use cavra_runtime as runtime;
+/// serde, for `#[derive(cavra::serde::Serialize)]` with `#[serde(crate = "cavra::serde")]` in
+/// crates that depend on `cavra` alone.
+pub use cavra_runtime::serde;
 pub use cavra_runtime::{Contract, GateReport, GateStatus, Violation, Violations};
+/// Checks a struct or enum against the spec at compile time; see the crate's README.
+pub use cavra_macros::CavraContract;
 pub mod saas_control_plane;
 pub mod billing_subscription;
 pub mod trial_lifecycle;

@@ -11,7 +11,7 @@ use crate::validate;
 use crate::violation::{Violation, Violations};
 
 /// A public-safe contract document: a request, response, payload, summary or evidence document.
-pub trait Contract: Serialize + DeserializeOwned {
+pub trait Contract: Serialize {
     /// Where the document sits in a message, as a JSON path: `""` for a whole envelope or
     /// evidence document, `"payload"` for a bare payload or summary (upstream's paths).
     const ROOT: &'static str;
@@ -34,7 +34,10 @@ pub trait Contract: Serialize + DeserializeOwned {
     }
 
     /// Validates a JSON document and, when it has no problem, converts it to this type.
-    fn from_json(value: Value) -> Result<Self, Violations> {
+    fn from_json(value: Value) -> Result<Self, Violations>
+    where
+        Self: Sized + DeserializeOwned,
+    {
         validate_json::<Self>(&value)?;
         serde_json::from_value(value).map_err(|e| {
             Violations(vec![Violation::new(
@@ -51,7 +54,7 @@ pub trait Contract: Serialize + DeserializeOwned {
 }
 
 /// Validates a JSON document as a `C`: boundary scan and shape, every problem at once.
-pub fn validate_json<C: Contract>(value: &Value) -> Result<(), Violations> {
+pub fn validate_json<C: Contract + ?Sized>(value: &Value) -> Result<(), Violations> {
     validate::validate(value, C::shape(), C::ROOT, C::boundary()).into_result()
 }
 

@@ -20,3 +20,7 @@ pub use boundary::{Boundary, ValuePattern};
 pub use contract::{Contract, UnknownValue};
 pub use gate::{GateReport, GateStatus};
 pub use violation::{Violation, Violations};
+
+/// serde and serde_json as this crate uses them, for derive expansions.
+#[doc(hidden)]
+pub use {serde, serde_json};

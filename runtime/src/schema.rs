@@ -51,6 +51,9 @@ pub enum Type {
     List(&'static Type),
     /// A map from labels to values.
     Map(&'static Type),
+    /// Any JSON value (a derived struct's field of a type the spec does not describe); the
+    /// boundary scan still covers it.
+    Any,
 }
 
 /// A constant value.

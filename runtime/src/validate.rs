@@ -158,6 +158,7 @@ fn field_value(
                 format!("{name} must be a list, found {}", kind(v)),
             )),
         },
+        Type::Any => {}
         Type::Map(item) => match v.as_object() {
             Some(map) => {
                 for (key, item_value) in map {

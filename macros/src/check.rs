@@ -1,0 +1,527 @@
+//! The compile-time checks of a derive against the spec, producing the [`Plan`] the expansion
+//! emits. Every problem is recorded in the [`Ctxt`]; none stops the others.
+
+use cavra_spec::{Field as SpecField, FieldType, Operation, Presence, Spec};
+
+use crate::ast::{Container, Data, Field};
+use crate::attr;
+use crate::ctxt::Ctxt;
+use crate::rust_type::{RustKind, classify};
+
+/// What the expansion emits.
+pub enum Plan {
+    /// A struct: its shape.
+    Struct {
+        fields: Vec<FieldPlan>,
+        closed: bool,
+    },
+    /// A vocabulary enum: its values, one per variant in variant order, and the vocabulary.
+    Enum {
+        vocabulary: String,
+        values: Vec<String>,
+        variants: Vec<(syn::Ident, String)>,
+    },
+}
+
+/// One field of a shape descriptor.
+#[derive(Clone)]
+pub struct FieldPlan {
+    pub wire: String,
+    pub ty: TypePlan,
+    pub presence: PresencePlan,
+    pub min_items: Option<(usize, String)>,
+    pub minimum: Option<i64>,
+}
+
+/// A runtime type descriptor.
+#[derive(Clone)]
+pub enum TypePlan {
+    String,
+    Identifier,
+    Label,
+    Ref,
+    Text,
+    Bool,
+    Integer,
+    Timestamp,
+    Vocabulary {
+        name: String,
+        values: Vec<String>,
+    },
+    Object {
+        name: String,
+        fields: Vec<FieldPlan>,
+    },
+    List(Box<TypePlan>),
+    Map(Box<TypePlan>),
+    Any,
+}
+
+/// A runtime presence descriptor.
+#[derive(Clone)]
+pub enum PresencePlan {
+    Required,
+    Optional,
+    Const(serde_json::Value),
+}
+
+/// The contract part a struct implements: its name for messages and its spec fields.
+struct Target<'s> {
+    what: String,
+    fields: Vec<&'s SpecField>,
+    op: Option<&'s Operation>,
+}
+
+/// Checks the container against `spec`. Returns `None` when a check failed.
+pub fn check(cx: &Ctxt, container: &Container<'_>, spec: &Spec) -> Option<Plan> {
+    let plan = match &container.data {
+        Data::Struct(fields) => check_struct(cx, container, fields, spec),
+        Data::Enum(variants) => check_enum(cx, container, variants, spec),
+    };
+    if cx.has_errors() { None } else { plan }
+}
+
+fn names_hint<'a>(name: &str, candidates: impl Iterator<Item = &'a str> + Clone) -> String {
+    match cavra_spec::suggest::did_you_mean(name, candidates.clone()) {
+        Some(close) => format!(": did you mean `{close}`?"),
+        None => {
+            let all: Vec<&str> = candidates.collect();
+            if all.len() <= 12 {
+                format!(
+                    "; expected one of: {}",
+                    all.iter()
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            } else {
+                String::new()
+            }
+        }
+    }
+}
+
+fn check_struct(
+    cx: &Ctxt,
+    container: &Container<'_>,
+    fields: &[Field<'_>],
+    spec: &Spec,
+) -> Option<Plan> {
+    let a = &container.attrs;
+    if let Some(v) = &a.vocabulary {
+        cx.error_at(v.span, "`vocabulary` names the vocabulary of an enum; a struct takes `operation` and `part`, or `evidence`");
+    }
+    for field in fields {
+        check_key(cx, field, spec);
+    }
+    let target = target(cx, a, spec);
+    let Some(target) = target else {
+        // Boundary rules only: the shape follows the Rust types.
+        let plans = fields
+            .iter()
+            .map(|f| {
+                let (ty, optional) = rust_plan(f.ty);
+                FieldPlan {
+                    wire: f.wire.clone(),
+                    ty,
+                    presence: if optional {
+                        PresencePlan::Optional
+                    } else {
+                        PresencePlan::Required
+                    },
+                    min_items: None,
+                    minimum: None,
+                }
+            })
+            .collect();
+        return Some(Plan::Struct {
+            fields: plans,
+            closed: false,
+        });
+    };
+    let mut plans = Vec::new();
+    for field in fields {
+        let Some(spec_field) = target.fields.iter().find(|s| s.name.as_str() == field.wire) else {
+            let ident = field
+                .original
+                .ident
+                .as_ref()
+                .map_or_else(String::new, ToString::to_string);
+            cx.error_spanned_by(
+                field.original.ident.clone(),
+                format!(
+                    "field `{ident}` (JSON `{}`) is not in {}{}",
+                    field.wire,
+                    target.what,
+                    names_hint(&field.wire, target.fields.iter().map(|f| f.name.as_str()))
+                ),
+            );
+            continue;
+        };
+        check_type(cx, field, spec_field);
+        plans.push(field_plan(spec, target.op, spec_field));
+    }
+    let present: Vec<&str> = fields.iter().map(|f| f.wire.as_str()).collect();
+    let missing: Vec<String> = target
+        .fields
+        .iter()
+        .filter(|f| f.is_required() && !present.contains(&f.name.as_str()))
+        .map(|f| format!("`{}`", f.name.as_str()))
+        .collect();
+    if !missing.is_empty() {
+        cx.error_spanned_by(
+            container.ident.clone(),
+            format!(
+                "`{}` lacks the required field{} of {}: {}",
+                container.ident,
+                if missing.len() == 1 { "" } else { "s" },
+                target.what,
+                missing.join(", ")
+            ),
+        );
+    }
+    Some(Plan::Struct {
+        fields: plans,
+        closed: true,
+    })
+}
+
+/// A field whose JSON name holds a sensitive key part of the spec.
+fn check_key(cx: &Ctxt, field: &Field<'_>, spec: &Spec) {
+    let normalized = normalize(&field.wire);
+    if let Some(part) = spec
+        .boundary
+        .key_parts()
+        .find(|p| normalized.contains(&normalize(p)))
+    {
+        let ident = field
+            .original
+            .ident
+            .as_ref()
+            .map_or_else(String::new, ToString::to_string);
+        let json = if ident == field.wire {
+            String::new()
+        } else {
+            format!(" (JSON `{}`)", field.wire)
+        };
+        cx.error_spanned_by(
+            field.original.ident.clone(),
+            format!(
+                "field `{ident}`{json} contains the sensitive key part `{part}`: a public-safe contract must not carry credentials, tokens or secrets; keep the value out of this type, or name the field for what is public about it"
+            ),
+        );
+    }
+}
+
+fn normalize(key: &str) -> String {
+    key.chars()
+        .filter(|c| !matches!(c, '_' | '-' | '.' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+const PARTS: &[&str] = &["request", "response", "summary"];
+
+fn target<'s>(cx: &Ctxt, a: &attr::Container, spec: &'s Spec) -> Option<Target<'s>> {
+    match (&a.operation, &a.evidence) {
+        (Some(op), Some(ev)) => {
+            cx.error_at(
+                ev.span,
+                "`evidence` and `operation` exclude each other: a struct implements one contract",
+            );
+            let _ = op;
+            None
+        }
+        (Some(op_name), None) => {
+            let Some(op) = spec.operation(&op_name.value) else {
+                cx.error_at(
+                    op_name.span,
+                    format!(
+                        "unknown operation `{}`{}",
+                        op_name.value,
+                        names_hint(
+                            &op_name.value,
+                            spec.operations.iter().map(|o| o.name.as_str())
+                        )
+                    ),
+                );
+                return None;
+            };
+            let part = a.part.as_ref().map_or("request", |p| p.value.as_str());
+            let fields: Vec<&SpecField> = match part {
+                "request" => op.request.iter().collect(),
+                "response" => op.response.iter().collect(),
+                "summary" => match &op.summary {
+                    Some(s) => s.iter().collect(),
+                    None => {
+                        cx.error_at(
+                            attr::span_or(a.part.as_ref(), &proc_macro2::Span::call_site()),
+                            format!("operation `{}` has no summary: its parts are `request` and `response`", op.name.as_str()),
+                        );
+                        return None;
+                    }
+                },
+                other => {
+                    cx.error_at(
+                        attr::span_or(a.part.as_ref(), &proc_macro2::Span::call_site()),
+                        format!(
+                            "unknown part `{other}`{}",
+                            names_hint(other, PARTS.iter().copied())
+                        ),
+                    );
+                    return None;
+                }
+            };
+            let what = match part {
+                "request" => format!("the request payload of `{}`", op.name.as_str()),
+                "response" => format!("the response payload of `{}`", op.name.as_str()),
+                _ => format!("the summary of `{}`", op.name.as_str()),
+            };
+            Some(Target {
+                what,
+                fields,
+                op: Some(op),
+            })
+        }
+        (None, Some(ev_name)) => {
+            let Some(ev) = spec.evidence_contract(&ev_name.value) else {
+                cx.error_at(
+                    ev_name.span,
+                    format!(
+                        "unknown evidence contract `{}`{}",
+                        ev_name.value,
+                        names_hint(
+                            &ev_name.value,
+                            spec.evidence.iter().map(|e| e.name.as_str())
+                        )
+                    ),
+                );
+                return None;
+            };
+            if let Some(part) = a.part.as_ref().filter(|p| p.value != "document") {
+                cx.error_at(
+                    part.span,
+                    format!(
+                        "unknown part `{}` of an evidence contract: its only part is `document`",
+                        part.value
+                    ),
+                );
+                return None;
+            }
+            Some(Target {
+                what: format!("the evidence document of `{}`", ev.name.as_str()),
+                fields: spec.evidence_document(ev),
+                op: None,
+            })
+        }
+        (None, None) => {
+            if let Some(part) = &a.part {
+                cx.error_at(part.span, "`part` needs `operation = \"...\"` (or `evidence = \"...\"`) to say whose part it is");
+            }
+            None
+        }
+    }
+}
+
+/// The coarse kind a spec type needs of its Rust field.
+fn spec_kind(ty: &FieldType) -> RustKind {
+    match ty {
+        FieldType::Bool => RustKind::Bool,
+        FieldType::Integer => RustKind::Int,
+        FieldType::List(_) => RustKind::List,
+        FieldType::Map(_) | FieldType::Shape(_) | FieldType::Payload | FieldType::Summary => {
+            RustKind::Map
+        }
+        _ => RustKind::Str,
+    }
+}
+
+fn check_type(cx: &Ctxt, field: &Field<'_>, spec_field: &SpecField) {
+    let (rust, _) = classify(field.ty);
+    let want = spec_kind(&spec_field.ty.value);
+    let fits = match (want, rust) {
+        (_, RustKind::Other) => true,
+        (RustKind::Map, RustKind::Map) => true,
+        (a, b) => a == b,
+    };
+    if fits {
+        return;
+    }
+    let need = match want {
+        RustKind::List => "a `Vec`, slice, array or set",
+        RustKind::Bool => "`bool`",
+        RustKind::Int => "an integer type",
+        RustKind::Map => "a map or a struct",
+        _ => "a string type or a vocabulary enum",
+    };
+    let ident = field
+        .original
+        .ident
+        .as_ref()
+        .map_or_else(String::new, ToString::to_string);
+    cx.error_spanned_by(
+        field.ty,
+        format!(
+            "field `{ident}` is `{}` in the contract, so its Rust type must be {need} (or an `Option` of one)",
+            spec_field.ty.value
+        ),
+    );
+}
+
+fn field_plan(spec: &Spec, op: Option<&Operation>, f: &SpecField) -> FieldPlan {
+    FieldPlan {
+        wire: f.name.value.clone(),
+        ty: type_plan(spec, op, &f.ty.value, f.name.as_str()),
+        presence: match &f.presence {
+            Presence::Required => PresencePlan::Required,
+            Presence::Optional | Presence::Default(_) => PresencePlan::Optional,
+            Presence::Const(v) => PresencePlan::Const(v.clone()),
+        },
+        min_items: f.min_items.zip(f.min_items_message.clone()),
+        minimum: f.minimum,
+    }
+}
+
+fn type_plan(spec: &Spec, op: Option<&Operation>, ty: &FieldType, field: &str) -> TypePlan {
+    match ty {
+        FieldType::String
+        | FieldType::SchemaVersion
+        | FieldType::CorrelationId
+        | FieldType::Contract
+        | FieldType::Operation => TypePlan::String,
+        FieldType::Identifier => TypePlan::Identifier,
+        FieldType::Label => TypePlan::Label,
+        FieldType::Ref => TypePlan::Ref,
+        FieldType::Text | FieldType::Message => TypePlan::Text,
+        FieldType::Bool => TypePlan::Bool,
+        FieldType::Integer => TypePlan::Integer,
+        FieldType::Timestamp => TypePlan::Timestamp,
+        FieldType::Check => match op {
+            Some(op) => TypePlan::Vocabulary {
+                name: field.to_owned(),
+                values: op.checks.iter().map(|c| c.name.value.clone()).collect(),
+            },
+            None => TypePlan::String,
+        },
+        FieldType::Vocabulary(name) => match spec.vocabulary(name) {
+            Some(v) => TypePlan::Vocabulary {
+                name: name.clone(),
+                values: v.value_strs().map(str::to_owned).collect(),
+            },
+            None => TypePlan::String,
+        },
+        FieldType::Shape(name) => match spec.shape(name) {
+            Some(shape) => TypePlan::Object {
+                name: name.clone(),
+                fields: shape
+                    .fields
+                    .iter()
+                    .map(|f| field_plan(spec, op, f))
+                    .collect(),
+            },
+            None => TypePlan::Any,
+        },
+        FieldType::List(item) => TypePlan::List(Box::new(type_plan(spec, op, item, field))),
+        FieldType::Map(item) => TypePlan::Map(Box::new(type_plan(spec, op, item, field))),
+        FieldType::Payload | FieldType::Summary => TypePlan::Any,
+    }
+}
+
+/// The shape of a field no spec describes, from its Rust type.
+fn rust_plan(ty: &syn::Type) -> (TypePlan, bool) {
+    let (kind, optional) = classify(ty);
+    let plan = match kind {
+        RustKind::Str => TypePlan::String,
+        RustKind::Bool => TypePlan::Bool,
+        RustKind::Int => TypePlan::Integer,
+        RustKind::List => match crate::rust_type::item(ty) {
+            Some(item) => TypePlan::List(Box::new(rust_plan(item).0)),
+            None => TypePlan::List(Box::new(TypePlan::Any)),
+        },
+        RustKind::Map => TypePlan::Map(Box::new(TypePlan::Any)),
+        RustKind::Float | RustKind::Other => TypePlan::Any,
+    };
+    (plan, optional)
+}
+
+fn check_enum(
+    cx: &Ctxt,
+    container: &Container<'_>,
+    variants: &[crate::ast::Variant<'_>],
+    spec: &Spec,
+) -> Option<Plan> {
+    let a = &container.attrs;
+    for v in [&a.operation, &a.evidence, &a.part].into_iter().flatten() {
+        cx.error_at(v.span, "an enum derives a vocabulary: it takes `vocabulary = \"...\"`, not `operation`, `evidence` or `part`");
+    }
+    let Some(name) = &a.vocabulary else {
+        cx.error_spanned_by(
+            container.ident.clone(),
+            format!("enum `{}` needs #[cavra(vocabulary = \"...\")]: the vocabulary its variants must equal", container.ident),
+        );
+        return None;
+    };
+    let Some(vocabulary) = spec.vocabulary(&name.value) else {
+        cx.error_at(
+            name.span,
+            format!(
+                "unknown vocabulary `{}`{}",
+                name.value,
+                names_hint(
+                    &name.value,
+                    spec.vocabularies.iter().map(|v| v.name.as_str())
+                )
+            ),
+        );
+        return None;
+    };
+    let values: Vec<&str> = vocabulary.value_strs().collect();
+    for v in variants {
+        if !values.contains(&v.wire.as_str()) {
+            let hint = cavra_spec::suggest::did_you_mean(&v.wire, values.iter().copied())
+                .map(|close| {
+                    format!(
+                        ": did you mean `{}` (`{close}`)?",
+                        cavra_spec::names::pascal_case(close)
+                    )
+                })
+                .unwrap_or_default();
+            cx.error_spanned_by(
+                v.original.ident.clone(),
+                format!(
+                    "variant `{}` (`{}`) is not a value of vocabulary `{}`{hint}",
+                    v.original.ident, v.wire, name.value
+                ),
+            );
+        }
+    }
+    let missing: Vec<String> = values
+        .iter()
+        .filter(|value| !variants.iter().any(|v| v.wire == **value))
+        .map(|value| format!("`{}` (`{value}`)", cavra_spec::names::pascal_case(value)))
+        .collect();
+    if !missing.is_empty() {
+        cx.error_spanned_by(
+            container.ident.clone(),
+            format!(
+                "enum `{}` lacks {} of vocabulary `{}`: add {}",
+                container.ident,
+                if missing.len() == 1 {
+                    "a value"
+                } else {
+                    "values"
+                },
+                name.value,
+                missing.join(", ")
+            ),
+        );
+    }
+    Some(Plan::Enum {
+        vocabulary: name.value.clone(),
+        values: values.iter().map(|v| (*v).to_owned()).collect(),
+        variants: variants
+            .iter()
+            .map(|v| (v.original.ident.clone(), v.wire.clone()))
+            .collect(),
+    })
+}
