@@ -111,9 +111,10 @@ fn fields<'a>(cx: &Ctxt, attrs: &attr::Container, named: &'a syn::FieldsNamed) -
 fn variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum) -> Vec<Variant<'a>> {
     e.variants
         .iter()
-        .filter_map(|v| {
+        .map(|v| {
             let _ = attr::Member::from_attrs(cx, &v.attrs);
             if !matches!(v.fields, syn::Fields::Unit) {
+                // Still a variant of the vocabulary: only its data is wrong.
                 cx.error_spanned_by(
                     v,
                     format!(
@@ -121,12 +122,11 @@ fn variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum) -> Vec<Variant<'a>> {
                         v.ident
                     ),
                 );
-                return None;
             }
-            Some(Variant {
+            Variant {
                 wire: cavra_spec::names::to_snake_case(&v.ident.to_string()),
                 original: v,
-            })
+            }
         })
         .collect()
 }

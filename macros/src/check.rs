@@ -111,9 +111,12 @@ fn check_struct(
     if let Some(v) = &a.vocabulary {
         cx.error_at(v.span, "`vocabulary` names the vocabulary of an enum; a struct takes `operation` and `part`, or `evidence`");
     }
-    for field in fields {
-        check_key(cx, field, spec);
-    }
+    // A field refused for its name is not also reported as unknown to the contract.
+    let refused: Vec<&str> = fields
+        .iter()
+        .filter(|f| check_key(cx, f, spec))
+        .map(|f| f.wire.as_str())
+        .collect();
     let target = target(cx, a, spec);
     let Some(target) = target else {
         // Boundary rules only: the shape follows the Rust types.
@@ -142,20 +145,17 @@ fn check_struct(
     let mut plans = Vec::new();
     for field in fields {
         let Some(spec_field) = target.fields.iter().find(|s| s.name.as_str() == field.wire) else {
-            let ident = field
-                .original
-                .ident
-                .as_ref()
-                .map_or_else(String::new, ToString::to_string);
-            cx.error_spanned_by(
-                field.original.ident.clone(),
-                format!(
-                    "field `{ident}` (JSON `{}`) is not in {}{}",
-                    field.wire,
-                    target.what,
-                    names_hint(&field.wire, target.fields.iter().map(|f| f.name.as_str()))
-                ),
-            );
+            if !refused.contains(&field.wire.as_str()) {
+                cx.error_spanned_by(
+                    field.original.ident.clone(),
+                    format!(
+                        "field {} is not in {}{}",
+                        describe(field),
+                        target.what,
+                        names_hint(&field.wire, target.fields.iter().map(|f| f.name.as_str()))
+                    ),
+                );
+            }
             continue;
         };
         check_type(cx, field, spec_field);
@@ -186,31 +186,38 @@ fn check_struct(
     })
 }
 
-/// A field whose JSON name holds a sensitive key part of the spec.
-fn check_key(cx: &Ctxt, field: &Field<'_>, spec: &Spec) {
+/// `` `ident` ``, with its JSON name where serde renames it.
+fn describe(field: &Field<'_>) -> String {
+    let ident = field
+        .original
+        .ident
+        .as_ref()
+        .map_or_else(String::new, ToString::to_string);
+    if ident == field.wire {
+        format!("`{ident}`")
+    } else {
+        format!("`{ident}` (JSON `{}`)", field.wire)
+    }
+}
+
+/// Refuses a field whose JSON name holds a sensitive key part of the spec; true if it did.
+fn check_key(cx: &Ctxt, field: &Field<'_>, spec: &Spec) -> bool {
     let normalized = normalize(&field.wire);
-    if let Some(part) = spec
+    let Some(part) = spec
         .boundary
         .key_parts()
         .find(|p| normalized.contains(&normalize(p)))
-    {
-        let ident = field
-            .original
-            .ident
-            .as_ref()
-            .map_or_else(String::new, ToString::to_string);
-        let json = if ident == field.wire {
-            String::new()
-        } else {
-            format!(" (JSON `{}`)", field.wire)
-        };
-        cx.error_spanned_by(
-            field.original.ident.clone(),
-            format!(
-                "field `{ident}`{json} contains the sensitive key part `{part}`: a public-safe contract must not carry credentials, tokens or secrets; keep the value out of this type, or name the field for what is public about it"
-            ),
-        );
-    }
+    else {
+        return false;
+    };
+    cx.error_spanned_by(
+        field.original.ident.clone(),
+        format!(
+            "field {} contains the sensitive key part `{part}`: a public-safe contract must not carry credentials, tokens or secrets; keep the value out of this type, or name the field for what is public about it",
+            describe(field)
+        ),
+    );
+    true
 }
 
 fn normalize(key: &str) -> String {
@@ -476,28 +483,39 @@ fn check_enum(
         return None;
     };
     let values: Vec<&str> = vocabulary.value_strs().collect();
+    // A misspelt variant's suggestion is not also reported as missing.
+    let mut suggested: Vec<&str> = Vec::new();
     for v in variants {
-        if !values.contains(&v.wire.as_str()) {
-            let hint = cavra_spec::suggest::did_you_mean(&v.wire, values.iter().copied())
-                .map(|close| {
-                    format!(
-                        ": did you mean `{}` (`{close}`)?",
-                        cavra_spec::names::pascal_case(close)
-                    )
-                })
-                .unwrap_or_default();
-            cx.error_spanned_by(
-                v.original.ident.clone(),
-                format!(
-                    "variant `{}` (`{}`) is not a value of vocabulary `{}`{hint}",
-                    v.original.ident, v.wire, name.value
-                ),
-            );
+        if values.contains(&v.wire.as_str()) {
+            continue;
         }
+        let close = cavra_spec::suggest::did_you_mean(&v.wire, values.iter().copied());
+        suggested.extend(close);
+        let hint = match close {
+            Some(close) => format!(
+                ": did you mean `{}` (`{close}`)?",
+                cavra_spec::names::pascal_case(close)
+            ),
+            None => format!(
+                "; its values are {}",
+                values
+                    .iter()
+                    .map(|v| format!("`{v}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        cx.error_spanned_by(
+            v.original.ident.clone(),
+            format!(
+                "variant `{}` (`{}`) is not a value of vocabulary `{}`{hint}",
+                v.original.ident, v.wire, name.value
+            ),
+        );
     }
     let missing: Vec<String> = values
         .iter()
-        .filter(|value| !variants.iter().any(|v| v.wire == **value))
+        .filter(|value| !variants.iter().any(|v| v.wire == **value) && !suggested.contains(value))
         .map(|value| format!("`{}` (`{value}`)", cavra_spec::names::pascal_case(value)))
         .collect();
     if !missing.is_empty() {

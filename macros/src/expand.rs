@@ -43,16 +43,7 @@ fn expand_struct(
 ) -> TokenStream {
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
-    let mut where_clause = where_clause.cloned();
-    if !container.generics.params.is_empty() {
-        let clause = where_clause.get_or_insert_with(|| syn::WhereClause {
-            where_token: Default::default(),
-            predicates: Default::default(),
-        });
-        clause
-            .predicates
-            .push(syn::parse_quote!(Self: ::cavra::runtime::serde::Serialize));
-    }
+    let where_clause = where_clause_with_serialize(container, where_clause);
     let name = ident.to_string();
     let shape = shape(&name, fields, closed);
     let boundary = boundary(loaded);
@@ -71,6 +62,47 @@ fn expand_struct(
             }
         }
     }
+}
+
+/// After an error, a placeholder `impl Contract` for a struct, so that the user reads the
+/// derive's error and not a cascade of "no method `validate`" (thiserror's fallback). It is never
+/// run: the crate does not compile.
+pub fn fallback(container: &Container<'_>) -> TokenStream {
+    if !matches!(container.data, crate::ast::Data::Struct(_)) {
+        return TokenStream::new();
+    }
+    let ident = container.ident;
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let where_clause = where_clause_with_serialize(container, where_clause);
+    quote! {
+        impl #impl_generics ::cavra::Contract for #ident #ty_generics #where_clause {
+            const ROOT: &'static str = "";
+            fn shape() -> &'static ::cavra::runtime::schema::Shape {
+                ::core::unimplemented!()
+            }
+            fn boundary() -> &'static ::cavra::runtime::Boundary {
+                ::core::unimplemented!()
+            }
+        }
+    }
+}
+
+/// The impl's where clause, with `Self: Serialize` for a generic type (the trait's supertrait).
+fn where_clause_with_serialize(
+    container: &Container<'_>,
+    where_clause: Option<&syn::WhereClause>,
+) -> Option<syn::WhereClause> {
+    let mut where_clause = where_clause.cloned();
+    if !container.generics.params.is_empty() {
+        let clause = where_clause.get_or_insert_with(|| syn::WhereClause {
+            where_token: Default::default(),
+            predicates: Default::default(),
+        });
+        clause
+            .predicates
+            .push(syn::parse_quote!(Self: ::cavra::runtime::serde::Serialize));
+    }
+    where_clause
 }
 
 fn boundary(loaded: &Loaded) -> TokenStream {

@@ -40,7 +40,11 @@ fn derive(input: &syn::DeriveInput) -> proc_macro2::TokenStream {
         _ => None,
     };
     if let Err(errors) = cx.check() {
-        return errors.to_compile_error();
+        let mut out = errors.to_compile_error();
+        if let Some(c) = &container {
+            out.extend(expand::fallback(c));
+        }
+        return out;
     }
     match (container, loaded, plan) {
         (Some(c), Some(l), Some(p)) => expand::expand(&c, &p, &l),

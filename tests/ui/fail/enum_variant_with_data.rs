@@ -1,0 +1,12 @@
+use cavra::CavraContract;
+
+#[derive(CavraContract)]
+#[cavra(vocabulary = "worker_mode")]
+enum WorkerMode {
+    DryRun,
+    Shadow,
+    Live { region: String },
+    Unknown,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use cavra::CavraContract;
+
+#[derive(CavraContract)]
+enum WorkerMode {
+    DryRun,
+    Shadow,
+}
+
+fn main() {}

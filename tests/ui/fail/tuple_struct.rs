@@ -1,0 +1,6 @@
+use cavra::CavraContract;
+
+#[derive(serde::Serialize, CavraContract)]
+struct Scope(String);
+
+fn main() {}

@@ -1,0 +1,9 @@
+use cavra::CavraContract;
+
+#[derive(CavraContract)]
+union Bits {
+    flag: bool,
+    count: u32,
+}
+
+fn main() {}

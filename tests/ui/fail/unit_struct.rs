@@ -1,0 +1,6 @@
+use cavra::CavraContract;
+
+#[derive(serde::Serialize, CavraContract)]
+struct Nothing;
+
+fn main() {}

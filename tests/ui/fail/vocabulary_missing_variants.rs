@@ -1,0 +1,10 @@
+use cavra::CavraContract;
+
+#[derive(CavraContract)]
+#[cavra(vocabulary = "worker_mode")]
+enum WorkerMode {
+    DryRun,
+    Shadow,
+}
+
+fn main() {}
