@@ -195,11 +195,19 @@ impl Ctx<'_> {
 
     /// A string that matches none of the spec's token-like value patterns.
     fn public_string(&self) -> Value {
+        // The rules a JSON Schema can state as they are: no keyword prefilter or entropy floor
+        // (which a schema cannot express), and no Rust-only syntax (inline flags, named groups).
         let patterns: Vec<Value> = self
             .spec
             .boundary
             .value_patterns
             .iter()
+            .filter(|p| {
+                p.keywords.is_empty()
+                    && p.min_entropy.is_none()
+                    && p.allow.is_empty()
+                    && !p.pattern.replace("(?:", "").contains("(?")
+            })
             .map(|p| json!({"pattern": p.pattern.as_str()}))
             .collect();
         json!({

@@ -112,11 +112,21 @@ fn boundary(loaded: &Loaded) -> TokenStream {
     let parts = loaded.spec.boundary.key_parts();
     let patterns = loaded.spec.boundary.value_patterns.iter().map(|p| {
         let (name, family, pattern) = (p.name.as_str(), p.family.as_str(), p.pattern.as_str());
-        quote!(::cavra::runtime::ValuePattern { name: #name, family: #family, pattern: #pattern })
+        let keywords = &p.keywords;
+        let min_entropy = p.min_entropy.unwrap_or(0.0);
+        let allow = p.allow.iter().map(|a| a.as_str());
+        quote!(::cavra::runtime::ValuePattern {
+            name: #name, family: #family, pattern: #pattern,
+            keywords: &[#(#keywords),*], min_entropy: #min_entropy, allow: &[#(#allow),*],
+        })
     });
+    let allow_values = loaded.spec.boundary.allow_values.iter().map(|a| a.as_str());
     quote! {
-        static BOUNDARY: ::cavra::runtime::Boundary =
-            ::cavra::runtime::Boundary::new(&[#(#parts),*], &[#(#patterns),*]);
+        static BOUNDARY: ::cavra::runtime::Boundary = ::cavra::runtime::Boundary::new(
+            &[#(#parts),*],
+            &[#(#patterns),*],
+            &[#(#allow_values),*],
+        );
         &BOUNDARY
     }
 }

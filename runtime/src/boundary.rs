@@ -8,7 +8,8 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use aho_corasick::AhoCorasick;
+use regex::bytes;
 use serde_json::Value;
 
 use crate::violation::{Violation, child, index};
@@ -45,78 +46,299 @@ where
 }
 
 /// A token-like value rule.
+/// A token-like value rule.
 #[derive(Debug)]
 pub struct ValuePattern {
-    /// Rule name (`github_token`).
+    /// Rule name.
     pub name: &'static str,
-    /// Provider or kind (`github`).
+    /// Provider or kind.
     pub family: &'static str,
-    /// Regular expression, Rust `regex` syntax.
+    /// Regular expression, matched on bytes without Unicode classes (RE2 semantics). A
+    /// `(?P<secret>...)` group (or `s2`, `s3`, ... in other alternatives) marks the secret
+    /// inside the match.
     pub pattern: &'static str,
+    /// The rule runs only when one of these occurs (ASCII case-insensitive); always if empty.
+    pub keywords: &'static [&'static str],
+    /// The least Shannon entropy, in bits per byte, of the secret; `0.0` for none.
+    pub min_entropy: f64,
+    /// A secret that matches one of these passes this rule.
+    pub allow: &'static [&'static str],
 }
 
-/// A spec's boundary: its key parts and value patterns, compiled on first use.
+impl ValuePattern {
+    /// A rule with a pattern alone (no keywords, entropy floor or allowlist).
+    pub const fn simple(name: &'static str, family: &'static str, pattern: &'static str) -> Self {
+        ValuePattern {
+            name,
+            family,
+            pattern,
+            keywords: &[],
+            min_entropy: 0.0,
+            allow: &[],
+        }
+    }
+}
+
+/// The most memory one compiled rule may take.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// A secret-shaped value found in a document.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Finding {
+    /// JSON path.
+    pub path: String,
+    /// `value` (a token-like string) or `key` (a sensitive key).
+    pub kind: &'static str,
+    /// The rule that matched (for a key, the sensitive key part).
+    pub rule: &'static str,
+    /// Its family (`github`, `aws`, ...; `key` for a sensitive key).
+    pub family: &'static str,
+    /// The secret redacted: its first characters and its length, never the secret.
+    pub redacted: String,
+}
+
+impl Finding {
+    /// The violation a validator reports for it (upstream's messages).
+    pub fn violation(&self) -> Violation {
+        let what = if self.kind == "key" { "field" } else { "value" };
+        Violation::new(
+            self.path.clone(),
+            format!(
+                "sensitive {what} is not allowed in public SaaS contract payload: {}",
+                self.path
+            ),
+        )
+    }
+}
+
+/// `ghp_…(40 chars)`: the first four characters of a secret of 16 or more, none of a shorter one.
+pub fn redact(secret: &[u8]) -> String {
+    let shown = if secret.len() >= 16 { 4 } else { 0 };
+    let head: String = secret[..shown].iter().map(|b| char::from(*b)).collect();
+    format!("{head}…({} chars)", secret.len())
+}
+
+/// Shannon entropy of `bytes`, in bits per byte.
+pub fn entropy(bytes: &[u8]) -> f64 {
+    if bytes.is_empty() {
+        return 0.0;
+    }
+    let mut counts = [0usize; 256];
+    for b in bytes {
+        counts[usize::from(*b)] += 1;
+    }
+    let n = bytes.len() as f64;
+    counts
+        .iter()
+        .filter(|c| **c > 0)
+        .map(|c| {
+            let p = *c as f64 / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// The machine-checked boundary: sensitive key parts and token-like value rules.
 #[derive(Debug)]
 pub struct Boundary {
-    /// Sensitive key parts, as the spec lists them.
+    /// Key parts.
     pub key_parts: &'static [&'static str],
-    /// Token-like value rules.
+    /// Value rules.
     pub value_patterns: &'static [ValuePattern],
-    compiled: OnceLock<Vec<Regex>>,
+    /// A matched secret that matches one of these passes every rule.
+    pub allow_values: &'static [&'static str],
+    compiled: OnceLock<Compiled>,
+}
+
+/// The rules compiled once: byte regexes behind a keyword prefilter.
+#[derive(Debug)]
+struct Compiled {
+    rules: Vec<Option<CompiledRule>>,
+    /// Rules without keywords: they always run.
+    always: Vec<usize>,
+    /// Every keyword, lower-cased, and the rules each one enables.
+    prefilter: Option<AhoCorasick>,
+    keyword_rules: Vec<Vec<usize>>,
+    allow: Vec<bytes::Regex>,
+}
+
+#[derive(Debug)]
+struct CompiledRule {
+    regex: bytes::Regex,
+    allow: Vec<bytes::Regex>,
+    /// The groups that hold the secret (`secret`, `s2`, `s3`, ... in alternatives), by index.
+    secret_groups: Vec<usize>,
+}
+
+/// Whether a capture group names the secret: `secret`, or `s` and a number.
+fn is_secret_group(name: &str) -> bool {
+    name == "secret"
+        || name
+            .strip_prefix('s')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn compile(pattern: &str) -> Option<bytes::Regex> {
+    bytes::RegexBuilder::new(pattern)
+        .unicode(false)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .ok()
+}
+
+/// A value rule's hit: the rule and the secret's byte range.
+#[derive(Clone, Debug)]
+pub struct ValueHit {
+    /// The rule.
+    pub rule: &'static ValuePattern,
+    /// The secret's bytes within the value.
+    pub secret: std::ops::Range<usize>,
 }
 
 impl Boundary {
-    /// A boundary from static rules; patterns are compiled when it is first used.
+    /// A boundary over static lists (what the generator and the derive emit).
     pub const fn new(
         key_parts: &'static [&'static str],
         value_patterns: &'static [ValuePattern],
+        allow_values: &'static [&'static str],
     ) -> Self {
         Boundary {
             key_parts,
             value_patterns,
+            allow_values,
             compiled: OnceLock::new(),
         }
     }
 
-    fn patterns(&self) -> &[Regex] {
+    fn compiled(&self) -> &Compiled {
         self.compiled.get_or_init(|| {
             // The spec loader refuses a pattern that does not compile, so none is dropped here
             // for a spec that loaded; a hand-written boundary with a bad pattern loses that rule.
-            self.value_patterns
+            let rules = self
+                .value_patterns
                 .iter()
-                .filter_map(|p| Regex::new(p.pattern).ok())
-                .collect()
+                .map(|p| {
+                    let regex = compile(p.pattern)?;
+                    let secret_groups = regex
+                        .capture_names()
+                        .enumerate()
+                        .filter(|(_, name)| name.is_some_and(is_secret_group))
+                        .map(|(i, _)| i)
+                        .collect();
+                    Some(CompiledRule {
+                        regex,
+                        allow: p.allow.iter().filter_map(|a| compile(a)).collect(),
+                        secret_groups,
+                    })
+                })
+                .collect();
+            let mut keywords: Vec<String> = Vec::new();
+            let mut keyword_rules: Vec<Vec<usize>> = Vec::new();
+            let mut always = Vec::new();
+            for (i, p) in self.value_patterns.iter().enumerate() {
+                if p.keywords.is_empty() {
+                    always.push(i);
+                }
+                for k in p.keywords {
+                    let k = k.to_ascii_lowercase();
+                    match keywords.iter().position(|known| *known == k) {
+                        Some(at) => keyword_rules[at].push(i),
+                        None => {
+                            keywords.push(k);
+                            keyword_rules.push(vec![i]);
+                        }
+                    }
+                }
+            }
+            let prefilter = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&keywords)
+                .ok();
+            Compiled {
+                rules,
+                always,
+                prefilter,
+                keyword_rules,
+                allow: self
+                    .allow_values
+                    .iter()
+                    .filter_map(|a| compile(a))
+                    .collect(),
+            }
         })
     }
 
-    /// The first sensitive key part that `key` contains.
+    /// The sensitive key part `key` contains, if any.
     pub fn key_hit(&self, key: &str) -> Option<&'static str> {
         sensitive_key_part(key, self.key_parts.iter().copied())
     }
 
-    /// Whether `value` matches a token-like pattern.
+    /// Whether `value` holds a token-like secret.
     pub fn value_hit(&self, value: &str) -> bool {
-        self.patterns().iter().any(|r| r.is_match(value))
+        self.first_value_hit(value).is_some()
     }
 
-    /// Scans every key and every string of `value`, at any depth, reporting each hit at its
-    /// path under `path`. Keys are checked before their values are entered, as upstream does.
+    /// The first rule, in spec order, that finds a secret in `value`.
+    pub fn first_value_hit(&self, value: &str) -> Option<ValueHit> {
+        let c = self.compiled();
+        let bytes = value.as_bytes();
+        let mut candidates: Vec<usize> = c.always.clone();
+        if let Some(prefilter) = &c.prefilter {
+            for m in prefilter.find_overlapping_iter(bytes) {
+                candidates.extend(&c.keyword_rules[m.pattern().as_usize()]);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.into_iter().find_map(|i| {
+            let rule = c.rules[i].as_ref()?;
+            let pattern = &self.value_patterns[i];
+            rule.regex.captures_iter(bytes).find_map(|caps| {
+                let secret = rule
+                    .secret_groups
+                    .iter()
+                    .find_map(|i| caps.get(*i))
+                    .or_else(|| caps.get(0))?;
+                let s = secret.as_bytes();
+                let allowed = c.allow.iter().chain(&rule.allow).any(|a| a.is_match(s));
+                let weak = entropy(s) < pattern.min_entropy;
+                (!allowed && !weak).then(|| ValueHit {
+                    rule: pattern,
+                    secret: secret.range(),
+                })
+            })
+        })
+    }
+
+    /// Every sensitive key and token-like value in `value`, each at its path, as violations.
     pub fn scan(&self, value: &Value, path: &str) -> Vec<Violation> {
+        self.findings(value, path)
+            .iter()
+            .map(Finding::violation)
+            .collect()
+    }
+
+    /// Every sensitive key and token-like value in `value`, each at its path, with its rule and
+    /// the secret redacted.
+    pub fn findings(&self, value: &Value, path: &str) -> Vec<Finding> {
         let mut out = Vec::new();
         self.scan_into(value, path, &mut out);
         out
     }
 
-    fn scan_into(&self, value: &Value, path: &str, out: &mut Vec<Violation>) {
+    fn scan_into(&self, value: &Value, path: &str, out: &mut Vec<Finding>) {
         match value {
             Value::Object(map) => {
                 for (key, v) in map {
                     let at = child(path, key);
-                    if self.key_hit(key).is_some() {
-                        out.push(Violation::new(
-                            at.clone(),
-                            format!("sensitive field is not allowed in public SaaS contract payload: {at}"),
-                        ));
+                    if let Some(part) = self.key_hit(key) {
+                        out.push(Finding {
+                            path: at.clone(),
+                            kind: "key",
+                            rule: part,
+                            family: "key",
+                            redacted: redact(key.as_bytes()),
+                        });
                     }
                     self.scan_into(v, &at, out);
                 }
@@ -127,13 +349,14 @@ impl Boundary {
                 }
             }
             Value::String(s) => {
-                if self.value_hit(s) {
-                    out.push(Violation::new(
-                        path,
-                        format!(
-                            "sensitive value is not allowed in public SaaS contract payload: {path}"
-                        ),
-                    ));
+                if let Some(hit) = self.first_value_hit(s) {
+                    out.push(Finding {
+                        path: path.to_owned(),
+                        kind: "value",
+                        rule: hit.rule.name,
+                        family: hit.rule.family,
+                        redacted: redact(&s.as_bytes()[hit.secret]),
+                    });
                 }
             }
             Value::Null | Value::Bool(_) | Value::Number(_) => {}
@@ -149,11 +372,12 @@ mod tests {
     const PARTS: [&str; 3] = ["api_key", "secret", "private_key"];
     static BOUNDARY: Boundary = Boundary::new(
         &["token", "api_key"],
-        &[ValuePattern {
-            name: "github_token",
-            family: "github",
-            pattern: r"\bgh[pousr]_[A-Za-z0-9_]{20,}\b",
-        }],
+        &[ValuePattern::simple(
+            "github_token",
+            "github",
+            r"\bgh[pousr]_[A-Za-z0-9_]{20,}\b",
+        )],
+        &[],
     );
 
     #[test]

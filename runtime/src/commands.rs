@@ -121,13 +121,29 @@ pub fn scan(catalog: &'static Catalog, input: &[u8], format: Format) -> Outcome 
         Ok(doc) => doc,
         Err(e) => return Outcome::usage(e),
     };
-    let found = Violations(catalog.boundary.scan(&doc, ""));
+    let findings = catalog.boundary.findings(&doc, "");
+    let found = Violations(findings.iter().map(|f| f.violation()).collect());
     let code = if found.is_empty() { 0 } else { 1 };
     match format {
-        Format::Json => Outcome::ok(
-            code,
-            pretty(&json!({"clean": found.is_empty(), "findings": found})),
-        ),
+        Format::Json => {
+            let findings: Vec<Value> = findings
+                .iter()
+                .map(|f| {
+                    json!({
+                        "path": f.path,
+                        "message": f.violation().message,
+                        "kind": f.kind,
+                        "rule": f.rule,
+                        "family": f.family,
+                        "redacted": f.redacted,
+                    })
+                })
+                .collect();
+            Outcome::ok(
+                code,
+                pretty(&json!({"clean": found.is_empty(), "findings": findings})),
+            )
+        }
         Format::Text if found.is_empty() => Outcome::ok(0, "clean\n".to_owned()),
         Format::Text => Outcome::ok(1, problems_text(&found)),
     }

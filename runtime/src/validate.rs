@@ -319,11 +319,12 @@ mod tests {
     };
     static BOUNDARY: Boundary = Boundary::new(
         &["token"],
-        &[ValuePattern {
-            name: "github_token",
-            family: "github",
-            pattern: r"\bgh[pousr]_[A-Za-z0-9_]{20,}\b",
-        }],
+        &[ValuePattern::simple(
+            "github_token",
+            "github",
+            r"\bgh[pousr]_[A-Za-z0-9_]{20,}\b",
+        )],
+        &[],
     );
 
     fn problems(v: serde_json::Value) -> Vec<String> {

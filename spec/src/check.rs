@@ -311,18 +311,30 @@ impl Checker<'_> {
             }
         }
         for p in &b.value_patterns {
-            if let Err(e) = regex::Regex::new(&p.pattern) {
-                let reason = e.to_string();
-                let last = reason.lines().last().unwrap_or_default().trim().to_owned();
-                self.out.push(Diagnostic::error(
-                    DiagnosticKind::InvalidValue,
-                    p.pattern.span,
-                    format!(
-                        "value pattern `{}` is not a valid regular expression: {last}",
-                        p.name.value
-                    ),
-                ));
+            self.regex(&p.pattern, &format!("value pattern `{}`", p.name.value));
+            for a in &p.allow {
+                self.regex(a, &format!("an allow pattern of `{}`", p.name.value));
             }
+        }
+        for a in &b.allow_values {
+            self.regex(a, "an `allow_values` pattern");
+        }
+    }
+
+    /// A pattern as the runtime compiles it: bytes, no Unicode classes, bounded size.
+    fn regex(&mut self, pattern: &Sp<String>, what: &str) {
+        let built = regex::bytes::RegexBuilder::new(&pattern.value)
+            .unicode(false)
+            .size_limit(1 << 20)
+            .build();
+        if let Err(e) = built {
+            let reason = e.to_string();
+            let last = reason.lines().last().unwrap_or_default().trim().to_owned();
+            self.out.push(Diagnostic::error(
+                DiagnosticKind::InvalidValue,
+                pattern.span,
+                format!("{what} is not a valid regular expression: {last}"),
+            ));
         }
     }
 }

@@ -641,6 +641,8 @@ pub struct Boundary {
     pub sensitive_key_parts: Vec<Sp<String>>,
     /// A string matching one of these is refused as token-like.
     pub value_patterns: Vec<ValuePattern>,
+    /// A matched secret that matches one of these (references, placeholders, digests) passes.
+    pub allow_values: Vec<Sp<String>>,
 }
 
 impl Boundary {
@@ -657,8 +659,16 @@ pub struct ValuePattern {
     pub name: Sp<String>,
     /// Provider or kind (`github`, `private-key`).
     pub family: String,
-    /// Regular expression (Rust `regex` syntax).
+    /// Regular expression (Rust `regex` syntax, matched on bytes without Unicode classes). A
+    /// `(?P<secret>...)` group marks the secret inside the match.
     pub pattern: Sp<String>,
+    /// The rule runs only when one of these occurs in the value (ASCII case-insensitive); it
+    /// always runs when there is none.
+    pub keywords: Vec<String>,
+    /// The least Shannon entropy (bits per byte) the secret must have.
+    pub min_entropy: Option<f64>,
+    /// A secret that matches one of these passes this rule.
+    pub allow: Vec<Sp<String>>,
     /// Description.
     pub doc: Option<String>,
 }

@@ -386,6 +386,8 @@ pub struct RawBoundary {
     pub sensitive_key_parts: Vec<Spanned<String>>,
     #[serde(default)]
     pub value_patterns: Vec<RawValuePattern>,
+    #[serde(default)]
+    pub allow_values: Vec<Spanned<String>>,
 }
 
 /// `[[boundary.value_patterns]]`.
@@ -395,5 +397,10 @@ pub struct RawValuePattern {
     pub name: Spanned<String>,
     pub family: String,
     pub pattern: Spanned<String>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    pub min_entropy: Option<f64>,
+    #[serde(default)]
+    pub allow: Vec<Spanned<String>>,
     pub doc: Option<String>,
 }

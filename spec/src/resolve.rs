@@ -179,9 +179,13 @@ impl Resolver {
                     name: sp(*file, &p.name),
                     family: p.family.clone(),
                     pattern: sp(*file, &p.pattern),
+                    keywords: p.keywords.clone(),
+                    min_entropy: p.min_entropy,
+                    allow: p.allow.iter().map(|a| sp(*file, a)).collect(),
                     doc: p.doc.clone(),
                 })
                 .collect(),
+            allow_values: b.allow_values.iter().map(|a| sp(*file, a)).collect(),
         }
     }
 

@@ -582,9 +582,9 @@ fn scan_finds_keys_and_values_in_any_json() {
         json!({
             "clean": false,
             "findings": [
-                {"path": "notes[1].deep[0]", "message": "sensitive value is not allowed in public SaaS contract payload: notes[1].deep[0]"},
-                {"path": "tokens_used", "message": "sensitive field is not allowed in public SaaS contract payload: tokens_used"},
-                {"path": "apikey", "message": "sensitive field is not allowed in public SaaS contract payload: apikey"}
+                {"path": "notes[1].deep[0]", "message": "sensitive value is not allowed in public SaaS contract payload: notes[1].deep[0]", "kind": "value", "rule": "github_token", "family": "github", "redacted": "ghp_…(40 chars)"},
+                {"path": "tokens_used", "message": "sensitive field is not allowed in public SaaS contract payload: tokens_used", "kind": "key", "rule": "token", "family": "key", "redacted": "…(11 chars)"},
+                {"path": "apikey", "message": "sensitive field is not allowed in public SaaS contract payload: apikey", "kind": "key", "rule": "api_key", "family": "key", "redacted": "…(6 chars)"}
             ]
         })
     );

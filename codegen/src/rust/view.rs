@@ -19,6 +19,7 @@ pub struct CrateView {
     pub families: Vec<FamilyView>,
     pub key_parts: Vec<String>,
     pub patterns: Vec<PatternView>,
+    pub allow_values: Vec<String>,
     pub catalog_operations: Vec<String>,
     pub catalog_evidence: Vec<String>,
     pub schemas: Vec<SchemaView>,
@@ -39,6 +40,10 @@ pub struct PatternView {
     pub name: String,
     pub family: String,
     pub pattern: String,
+    pub keywords: Vec<String>,
+    /// An `f64` literal.
+    pub min_entropy: String,
+    pub allow: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -212,8 +217,12 @@ pub fn crate_view(spec: &Spec) -> CrateView {
                 name: lit(&p.name),
                 family: lit(&p.family),
                 pattern: lit(&p.pattern),
+                keywords: p.keywords.iter().map(|k| lit(k)).collect(),
+                min_entropy: format!("{:?}", p.min_entropy.unwrap_or(0.0)),
+                allow: p.allow.iter().map(|a| lit(a)).collect(),
             })
             .collect(),
+        allow_values: spec.boundary.allow_values.iter().map(|a| lit(a)).collect(),
         catalog_operations: spec
             .operations
             .iter()

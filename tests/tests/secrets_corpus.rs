@@ -1,0 +1,199 @@
+//! The boundary scanner against `../shared/testdata/secrets-corpus/`: secret formats from three
+//! public scanners' test suites (recall per family) and their near misses (the share flagged),
+//! plus the references and identifiers contracts legitimately carry, which must all pass.
+//! The corpus is read by path; none of its values is copied here.
+
+use std::collections::BTreeMap;
+
+use cavra_tests::workspace_root;
+use serde_json::Value;
+
+fn corpus(file: &str) -> Option<Vec<Value>> {
+    let path = workspace_root()
+        .join("../shared/testdata/secrets-corpus")
+        .join(file);
+    let text = std::fs::read_to_string(&path).ok()?;
+    Some(
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect(),
+    )
+}
+
+fn flagged(value: &str) -> bool {
+    cavra::BOUNDARY.value_hit(value)
+}
+
+/// Recall per family: (found, total).
+fn recall(records: &[Value]) -> BTreeMap<String, (usize, usize)> {
+    let mut out: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for r in records {
+        let family = r["family"].as_str().unwrap_or("?").to_owned();
+        let value = r["value"].as_str().unwrap_or_default();
+        let entry = out.entry(family).or_default();
+        entry.1 += 1;
+        if flagged(value) {
+            entry.0 += 1;
+        }
+    }
+    out
+}
+
+fn percent(found: usize, total: usize) -> f64 {
+    if total == 0 {
+        100.0
+    } else {
+        100.0 * found as f64 / total as f64
+    }
+}
+
+#[test]
+fn recall_on_real_secret_formats_and_share_of_near_misses_flagged() {
+    let Some(positives) = corpus("true_positives.jsonl") else {
+        eprintln!("note: ../shared/testdata/secrets-corpus is absent; the corpus test is skipped");
+        return;
+    };
+    let generated = corpus("true_positives_generated.jsonl").unwrap_or_default();
+    let negatives = corpus("false_positives.jsonl").unwrap_or_default();
+    let near = corpus("false_positives_generated.jsonl").unwrap_or_default();
+
+    let by_family = recall(&positives);
+    let (found, total) = by_family
+        .values()
+        .fold((0, 0), |(f, t), (a, b)| (f + a, t + b));
+    let (g_found, g_total) = recall(&generated)
+        .values()
+        .fold((0, 0), |(f, t), (a, b)| (f + a, t + b));
+    let negatives_flagged = negatives
+        .iter()
+        .filter(|r| flagged(r["value"].as_str().unwrap_or_default()))
+        .count();
+    let near_flagged = near
+        .iter()
+        .filter(|r| flagged(r["value"].as_str().unwrap_or_default()))
+        .count();
+
+    eprintln!("| set | flagged | share |\n| --- | --- | --- |");
+    eprintln!(
+        "| true_positives.jsonl | {found} / {total} | {:.1} % |",
+        percent(found, total)
+    );
+    eprintln!(
+        "| true_positives_generated.jsonl | {g_found} / {g_total} | {:.1} % |",
+        percent(g_found, g_total)
+    );
+    eprintln!(
+        "| false_positives.jsonl | {negatives_flagged} / {} | {:.1} % |",
+        negatives.len(),
+        percent(negatives_flagged, negatives.len())
+    );
+    eprintln!(
+        "| false_positives_generated.jsonl | {near_flagged} / {} | {:.1} % |",
+        near.len(),
+        percent(near_flagged, near.len())
+    );
+    eprintln!("\n| family (>= 5 records) | recall |\n| --- | --- |");
+    let mut weak = Vec::new();
+    for (family, (f, t)) in &by_family {
+        if *t >= 5 {
+            eprintln!("| {family} | {f} / {t} ({:.0} %) |", percent(*f, *t));
+            if percent(*f, *t) < 90.0 {
+                weak.push(format!("{family} {f}/{t}"));
+            }
+        }
+    }
+    let missed: Vec<&str> = by_family
+        .iter()
+        .filter(|(_, (f, t))| f < t)
+        .map(|(family, _)| family.as_str())
+        .collect();
+    eprintln!("\nfamilies with a miss: {missed:?}");
+
+    // Masked values (`AP6xxxxxxxxxx`: a run of `x`) are placeholders that contracts carry and
+    // the scanner lets through on purpose; 19 of the 21 artifactory records are such.
+    let masked = positives
+        .iter()
+        .filter(|r| {
+            let v = r["value"].as_str().unwrap_or_default().to_ascii_lowercase();
+            v.contains("xxxxxx") || v.contains("****")
+        })
+        .count();
+    eprintln!("\nmasked placeholders among the positives: {masked}");
+    eprintln!(
+        "recall without them: {:.1} %",
+        percent(found, total - masked)
+    );
+    eprintln!("families under 90 %: {weak:?}");
+    // Regression floors at the level reached (issue 7's targets are 95 % overall and 90 % per
+    // family; see the README): a rule change that loses recall fails here.
+    assert!(
+        percent(found, total) >= 91.0,
+        "overall recall {:.1} %",
+        percent(found, total)
+    );
+    for (family, (f, t)) in &by_family {
+        if *t >= 5 && family != "artifactory" {
+            assert!(percent(*f, *t) >= 80.0, "{family}: {f} / {t}");
+        }
+    }
+    // Near misses: many are still credentials in another syntax (the corpus README); the share is
+    // reported, and held under a ceiling so that precision cannot silently collapse.
+    assert!(
+        percent(negatives_flagged, negatives.len()) <= 40.0,
+        "{negatives_flagged} negatives flagged"
+    );
+}
+
+#[test]
+fn references_and_identifiers_contracts_carry_are_not_secrets() {
+    let honest = [
+        "vault://tenant-demo/billing/owner",
+        "evidence://trial-conversion-readiness/commercial-approval",
+        "ticket://SUP-1234",
+        "audit://2026/06/closeout",
+        "runbook://onboarding/production",
+        "${{ secrets.GITHUB_TOKEN }}",
+        "$API_TOKEN",
+        "${DATABASE_PASSWORD}",
+        "123e4567-e89b-12d3-a456-426614174000",
+        "9fceb02d0ae598e95dc970b74767f19372d61af8",
+        "sha256:2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+        "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC",
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl user@host",
+        "saas-1a2b3c4d5e6f",
+        "tenant-demo",
+        "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "REDACTED",
+        "password: <redacted>",
+        "token = \"${TOKEN}\"",
+        "public request shape only; SaaS operating automation execution is private",
+        "https://github.com/Huzefaaa2/cavra/wiki/SaaS-Operating-Automation-Contract",
+        "postgres://localhost:5432/cavra",
+        "escalation drill owner pending",
+        "trial-to-paid-customer-scale",
+    ];
+    let flagged: Vec<&str> = honest.iter().copied().filter(|v| flagged(v)).collect();
+    assert!(flagged.is_empty(), "flagged honest values: {flagged:?}");
+}
+
+#[test]
+fn findings_redact_every_corpus_secret() {
+    let Some(positives) = corpus("true_positives.jsonl") else {
+        return;
+    };
+    for r in positives {
+        let value = r["value"].as_str().unwrap_or_default();
+        let doc = serde_json::json!({ "note": value, "list": [value] });
+        for finding in cavra::BOUNDARY.findings(&doc, "payload") {
+            let shown = serde_json::to_string(&finding).expect("serializes");
+            if let Some(secret) = r["secret"].as_str().filter(|s| s.len() >= 8) {
+                assert!(!shown.contains(secret), "{} shows its secret", finding.rule);
+            }
+            assert!(
+                !shown.contains(value) || value.len() < 8,
+                "a finding shows the value"
+            );
+        }
+    }
+}
