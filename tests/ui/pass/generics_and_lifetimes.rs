@@ -11,7 +11,7 @@ struct Batch<'a, T: serde::Serialize> {
 fn main() {
     let batch = Batch { title: "nightly", items: vec![1, 2, 3], note: None };
     assert!(batch.validate().is_ok());
-    let leaked = format!("ghp_{}", "x".repeat(36));
+    let leaked = format!("ghp_{}", "aB3dE5".repeat(6));
     let batch = Batch { title: &leaked, items: vec!["a"], note: Some("fine") };
     assert_eq!(
         batch.validate().unwrap_err().to_string(),
