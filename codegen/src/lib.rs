@@ -14,6 +14,7 @@ mod gates;
 mod output;
 mod rust;
 pub mod schema;
+mod templates;
 pub mod wiki;
 
 use std::path::{Path, PathBuf};

@@ -202,11 +202,8 @@ fn describe(field: &Field<'_>) -> String {
 
 /// Refuses a field whose JSON name holds a sensitive key part of the spec; true if it did.
 fn check_key(cx: &Ctxt, field: &Field<'_>, spec: &Spec) -> bool {
-    let normalized = normalize(&field.wire);
-    let Some(part) = spec
-        .boundary
-        .key_parts()
-        .find(|p| normalized.contains(&normalize(p)))
+    let Some(part) =
+        cavra_runtime::boundary::sensitive_key_part(&field.wire, spec.boundary.key_parts())
     else {
         return false;
     };
@@ -218,13 +215,6 @@ fn check_key(cx: &Ctxt, field: &Field<'_>, spec: &Spec) -> bool {
         ),
     );
     true
-}
-
-fn normalize(key: &str) -> String {
-    key.chars()
-        .filter(|c| !matches!(c, '_' | '-' | '.' | ' '))
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 const PARTS: &[&str] = &["request", "response", "summary"];

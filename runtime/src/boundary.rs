@@ -154,8 +154,6 @@ pub struct Boundary {
 #[derive(Debug)]
 struct Compiled {
     rules: Vec<Option<CompiledRule>>,
-    /// Rules without keywords: they always run.
-    always: Vec<usize>,
     /// Every keyword, lower-cased, and the rules each one enables.
     prefilter: Option<AhoCorasick>,
     keyword_rules: Vec<Vec<usize>>,
@@ -234,11 +232,7 @@ impl Boundary {
                 .collect();
             let mut keywords: Vec<String> = Vec::new();
             let mut keyword_rules: Vec<Vec<usize>> = Vec::new();
-            let mut always = Vec::new();
             for (i, p) in self.value_patterns.iter().enumerate() {
-                if p.keywords.is_empty() {
-                    always.push(i);
-                }
                 for k in p.keywords {
                     let k = k.to_ascii_lowercase();
                     match keywords.iter().position(|known| *known == k) {
@@ -256,7 +250,6 @@ impl Boundary {
                 .ok();
             Compiled {
                 rules,
-                always,
                 prefilter,
                 keyword_rules,
                 allow: self
@@ -282,15 +275,16 @@ impl Boundary {
     pub fn first_value_hit(&self, value: &str) -> Option<ValueHit> {
         let c = self.compiled();
         let bytes = value.as_bytes();
-        let mut candidates: Vec<usize> = c.always.clone();
+        // Rules whose keyword occurs; for a benign string the prefilter finds none and nothing
+        // is allocated.
+        let mut enabled: Vec<usize> = Vec::new();
         if let Some(prefilter) = &c.prefilter {
             for m in prefilter.find_overlapping_iter(bytes) {
-                candidates.extend(&c.keyword_rules[m.pattern().as_usize()]);
+                enabled.extend(&c.keyword_rules[m.pattern().as_usize()]);
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates.into_iter().find_map(|i| {
+        let runs = |i: &usize| self.value_patterns[*i].keywords.is_empty() || enabled.contains(i);
+        (0..self.value_patterns.len()).filter(runs).find_map(|i| {
             let rule = c.rules[i].as_ref()?;
             let pattern = &self.value_patterns[i];
             rule.regex.captures_iter(bytes).find_map(|caps| {

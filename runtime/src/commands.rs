@@ -5,6 +5,7 @@
 
 use serde_json::{Value, json};
 
+use crate::boundary::Finding;
 use crate::catalog::{Catalog, Part};
 use crate::violation::Violations;
 
@@ -122,16 +123,17 @@ pub fn scan(catalog: &'static Catalog, input: &[u8], format: Format) -> Outcome 
         Err(e) => return Outcome::usage(e),
     };
     let findings = catalog.boundary.findings(&doc, "");
-    let found = Violations(findings.iter().map(|f| f.violation()).collect());
+    let found = Violations(findings.iter().map(Finding::violation).collect());
     let code = if found.is_empty() { 0 } else { 1 };
     match format {
         Format::Json => {
             let findings: Vec<Value> = findings
                 .iter()
-                .map(|f| {
+                .zip(found.iter())
+                .map(|(f, v)| {
                     json!({
                         "path": f.path,
-                        "message": f.violation().message,
+                        "message": v.message,
                         "kind": f.kind,
                         "rule": f.rule,
                         "family": f.family,

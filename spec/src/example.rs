@@ -213,7 +213,7 @@ pub fn evidence_variants(spec: &Spec, evidence: &Evidence) -> Vec<(String, Value
     let Some((path, mut values)) = switches.into_iter().next() else {
         return vec![(String::new(), base)];
     };
-    let pointer: String = path.segments.iter().map(|s| format!("/{s}")).collect();
+    let pointer = path.pointer();
     if let Some(current) = base.pointer(&pointer).and_then(Value::as_str) {
         values.sort_by_key(|v| *v != current);
     }
@@ -244,7 +244,7 @@ fn remove_absent(evidence: &Evidence, doc: &mut Value) {
             if let Condition::Absent { paths } = condition {
                 for path in paths {
                     if let Some((last, parent)) = path.segments.split_last() {
-                        let pointer: String = parent.iter().map(|s| format!("/{s}")).collect();
+                        let pointer = crate::model::pointer(parent);
                         if let Some(Value::Object(map)) = doc.pointer_mut(&pointer) {
                             map.remove(last);
                         }
@@ -255,11 +255,11 @@ fn remove_absent(evidence: &Evidence, doc: &mut Value) {
     }
 }
 
-/// Whether a `when` condition holds in `doc`.
-fn holds(condition: &Condition, doc: &Value) -> bool {
+/// Whether a gate's `when` condition holds in `doc` (equality and membership conditions; any
+/// other kind does not hold).
+pub fn holds(condition: &Condition, doc: &Value) -> bool {
     let at = |path: &FieldPath| {
-        let pointer: String = path.segments.iter().map(|s| format!("/{s}")).collect();
-        doc.pointer(&pointer)
+        doc.pointer(&path.pointer())
             .and_then(Value::as_str)
             .map(str::to_owned)
     };

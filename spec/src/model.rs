@@ -502,6 +502,18 @@ pub struct FieldPath {
     pub span: Span,
 }
 
+impl FieldPath {
+    /// The path as a JSON pointer (`/source/evidence_status`), for `serde_json::Value::pointer`.
+    pub fn pointer(&self) -> String {
+        pointer(&self.segments)
+    }
+}
+
+/// A JSON pointer from field names (`["source", "evidence_status"]` to `/source/evidence_status`).
+pub fn pointer(segments: &[String]) -> String {
+    segments.iter().map(|s| format!("/{s}")).collect()
+}
+
 impl fmt::Display for FieldPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.segments.join("."))

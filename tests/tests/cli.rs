@@ -682,29 +682,6 @@ fn other_value(
     }
 }
 
-fn pointer(path: &[String]) -> String {
-    path.iter().map(|s| format!("/{s}")).collect()
-}
-
-/// Whether a `when` condition holds in `doc` (the kinds the spec uses in `when`).
-fn holds(condition: &cavra_spec::Condition, doc: &Value) -> bool {
-    use cavra_spec::Condition;
-    let at = |path: &cavra_spec::FieldPath| {
-        doc.pointer(&pointer(&path.segments))
-            .and_then(Value::as_str)
-    };
-    match condition {
-        Condition::Equals { path, value } => at(path) == Some(value.as_str()),
-        Condition::OneOf { path, values } => {
-            at(path).is_some_and(|v| values.iter().any(|x| x == v))
-        }
-        Condition::NotOneOf { path, values } => {
-            !at(path).is_some_and(|v| values.iter().any(|x| x == v))
-        }
-        _ => false,
-    }
-}
-
 /// A change to the ready example that breaks the first condition of the gate's deciding case, if
 /// it is one this test knows how to break.
 fn break_gate(
@@ -715,11 +692,11 @@ fn break_gate(
 ) -> bool {
     use cavra_spec::Condition;
     // The case that decides, as the runtime picks it: the first whose `when` holds.
-    let Some(case) = gate
-        .cases
-        .iter()
-        .find(|c| c.when.as_ref().is_none_or(|w| holds(w, doc)))
-    else {
+    let Some(case) = gate.cases.iter().find(|c| {
+        c.when
+            .as_ref()
+            .is_none_or(|w| cavra_spec::example::holds(w, doc))
+    }) else {
         return false;
     };
     let Some(condition) = case.conditions.first() else {
@@ -730,18 +707,8 @@ fn break_gate(
             let Some(first) = paths.first() else {
                 return false;
             };
-            let mut path = first.segments.clone();
-            if path.last().is_some_and(|s| s == "*") {
-                // `plan.*`: every field of the object; drop its first one.
-                path.pop();
-                let Some(Value::Object(object)) = doc.pointer(&pointer(&path)) else {
-                    return false;
-                };
-                let Some(key) = object.keys().next() else {
-                    return false;
-                };
-                path.push(key.clone());
-            }
+            // The resolver expands `plan.*` into every field, so each path names one field.
+            let path = first.segments.clone();
             (path, Value::Null)
         }
         Condition::Equals { path, value } => {
@@ -762,7 +729,7 @@ fn break_gate(
         }
         Condition::Matches { path, .. } => {
             let current = doc
-                .pointer(&pointer(&path.segments))
+                .pointer(&cavra_spec::pointer(&path.segments))
                 .and_then(Value::as_str);
             let avoid: Vec<String> = current.map(str::to_owned).into_iter().collect();
             let Some(v) = other_value(spec, evidence, &path.segments, &avoid) else {
@@ -775,7 +742,7 @@ fn break_gate(
     let Some((last, parent)) = path.split_last() else {
         return false;
     };
-    let Some(Value::Object(object)) = doc.pointer_mut(&pointer(parent)) else {
+    let Some(Value::Object(object)) = doc.pointer_mut(&cavra_spec::pointer(parent)) else {
         return false;
     };
     if value.is_null() {

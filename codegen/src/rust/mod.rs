@@ -32,33 +32,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
-fn engine() -> Result<tera::Tera, GenerateError> {
-    let mut tera = tera::Tera::new();
-    tera.autoescape_on(Vec::<&str>::new());
-    for (name, text) in TEMPLATES {
-        tera.add_raw_template(name, text)
-            .map_err(|e| GenerateError::Template(format!("{name}: {e}")))?;
-    }
-    Ok(tera)
-}
+use crate::templates::render;
 
-fn render(
-    tera: &tera::Tera,
-    template: &str,
-    context: &tera::Context,
-) -> Result<String, GenerateError> {
-    tera.render(template, context).map_err(|e| {
-        let mut message = format!("{template}: {e}");
-        let mut source = std::error::Error::source(&e);
-        while let Some(cause) = source {
-            message.push_str(&format!(": {cause}"));
-            source = cause.source();
-        }
-        GenerateError::Template(message)
-    })
-}
-
-/// Parses and formats Rust source; `path` names it in errors.
 fn format_rust(path: &str, source: &str) -> Result<String, GenerateError> {
     let file = syn::parse_file(source).map_err(|e| {
         let start = e.span().start();
@@ -82,7 +57,7 @@ fn format_rust(path: &str, source: &str) -> Result<String, GenerateError> {
 /// Renders every Rust source and the manifest of the `cavra` crate, keyed by path relative to the
 /// crate root, without headers.
 pub fn render_crate(spec: &Spec) -> Result<BTreeMap<String, String>, GenerateError> {
-    let tera = engine()?;
+    let tera = crate::templates::engine("", TEMPLATES)?;
     let view = view::crate_view(spec);
     let mut out = BTreeMap::new();
     let context =

@@ -43,7 +43,7 @@ pub fn render(
     spec: &Spec,
     schemas: &[SchemaFile],
 ) -> Result<BTreeMap<String, String>, GenerateError> {
-    let tera = engine()?;
+    let tera = crate::templates::engine("wiki/", TEMPLATES)?;
     let mut out = BTreeMap::new();
     for op in &spec.operations {
         let Some(family) = spec.family(&op.family) else {
@@ -107,20 +107,10 @@ pub fn render(
         context.insert("families", &families);
         out.insert(
             path.to_owned(),
-            tidy(&render_context(&tera, template, &context)?),
+            tidy(&crate::templates::render(&tera, template, &context)?),
         );
     }
     Ok(out)
-}
-
-fn engine() -> Result<tera::Tera, GenerateError> {
-    let mut tera = tera::Tera::new();
-    tera.autoescape_on(Vec::<&str>::new());
-    for (name, text) in TEMPLATES {
-        tera.add_raw_template(name, text)
-            .map_err(|e| GenerateError::Template(format!("wiki/{name}: {e}")))?;
-    }
-    Ok(tera)
 }
 
 fn render_one(
@@ -130,23 +120,7 @@ fn render_one(
 ) -> Result<String, GenerateError> {
     let mut context = tera::Context::new();
     context.insert("page", page);
-    Ok(tidy(&render_context(tera, template, &context)?))
-}
-
-fn render_context(
-    tera: &tera::Tera,
-    template: &str,
-    context: &tera::Context,
-) -> Result<String, GenerateError> {
-    tera.render(template, context).map_err(|e| {
-        let mut message = format!("wiki/{template}: {e}");
-        let mut source = std::error::Error::source(&e);
-        while let Some(cause) = source {
-            message.push_str(&format!(": {cause}"));
-            source = cause.source();
-        }
-        GenerateError::Template(message)
-    })
+    Ok(tidy(&crate::templates::render(tera, template, &context)?))
 }
 
 /// Checks an example against the generated schema of its kind. Messages name the instance path

@@ -473,8 +473,7 @@ fn break_first_gate(spec: &Spec, evidence: &Evidence, doc: &mut Value) {
                 let Some(other) = other_value(spec, &document, &path.segments, value) else {
                     continue;
                 };
-                let pointer: String = path.segments.iter().map(|s| format!("/{s}")).collect();
-                if let Some(slot) = doc.pointer_mut(&pointer) {
+                if let Some(slot) = doc.pointer_mut(&path.pointer()) {
                     *slot = Value::from(other);
                     return;
                 }
