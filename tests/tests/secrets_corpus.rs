@@ -133,22 +133,37 @@ fn recall_on_real_secret_formats_and_share_of_near_misses_flagged() {
         percent(u_found, u_total)
     );
     eprintln!("families under 90 %: {weak:?}");
-    // Regression floors at the level reached (issue 7's targets are 95 % overall and 90 % per
-    // family; see the README): a rule change that loses recall fails here.
+
+    // Issue 7's targets. Masked placeholders are the one class the scanner lets through on
+    // purpose (the issue's precision list asks that `ghp_xxxxxxxx` pass): overall recall counts
+    // them as misses; per-family recall is taken over the unmasked records, and a family whose
+    // only misses are masked placeholders (artifactory, npm) is reported above, not failed.
     assert!(
-        percent(found, total) >= 91.0,
+        percent(found, total) >= 95.0,
         "overall recall {:.1} %",
         percent(found, total)
     );
+    let by_family_unmasked = recall(&unmasked);
     for (family, (f, t)) in &by_family {
-        if *t >= 5 && family != "artifactory" {
-            assert!(percent(*f, *t) >= 80.0, "{family}: {f} / {t}");
+        if *t < 5 {
+            continue;
         }
+        let (uf, ut) = by_family_unmasked.get(family).copied().unwrap_or((0, 0));
+        assert!(
+            percent(uf, ut) >= 90.0,
+            "{family}: {uf} / {ut} unmasked ({f} / {t} with masked placeholders)"
+        );
     }
+    // Generated samples of rules whose tests build secrets at run time.
+    assert!(
+        percent(g_found, g_total) >= 95.0,
+        "generated recall {:.1} %",
+        percent(g_found, g_total)
+    );
     // Near misses: many are still credentials in another syntax (the corpus README); the share is
     // reported, and held under a ceiling so that precision cannot silently collapse.
     assert!(
-        percent(negatives_flagged, negatives.len()) <= 40.0,
+        percent(negatives_flagged, negatives.len()) <= 36.0,
         "{negatives_flagged} negatives flagged"
     );
 }
@@ -172,6 +187,12 @@ fn references_and_identifiers_contracts_carry_are_not_secrets() {
         "saas-1a2b3c4d5e6f",
         "tenant-demo",
         "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "ghp_xxxxxxxx",
+        "sk_live_****************",
+        "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----",
+        "saas-9f8e7d6c5b4a",
+        "tenant-acme-production",
+        "a UUID as a credential id: credentialsId: '29f63271-dc2f-4734-8221-5b31b5169bac'",
         "REDACTED",
         "password: <redacted>",
         "token = \"${TOKEN}\"",
