@@ -66,16 +66,73 @@ struct ValidateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: OutputFormat,
+    #[command(flatten)]
+    input: InputArgs,
+}
+/// The document a command reads, and the limits it is read within.
+#[derive(Args)]
+struct InputArgs {
     /// The document; standard input when absent or `-`.
     file: Option<PathBuf>,
+    /// The largest document read, in bytes.
+    #[arg(
+        long,
+        value_name = "BYTES",
+        default_value_t = cavra_runtime::input::Limits::DEFAULT_MAX_BYTES
+    )]
+    max_bytes: usize,
+    /// The deepest nesting of arrays and objects read (at most 100).
+    #[arg(
+        long,
+        value_name = "LEVELS",
+        default_value_t = cavra_runtime::input::Limits::DEFAULT_MAX_DEPTH
+        as
+        u16,
+        value_parser = clap::value_parser!(u16).range(1..= 100)
+    )]
+    max_depth: u16,
+}
+impl InputArgs {
+    fn limits(&self) -> cavra_runtime::input::Limits {
+        cavra_runtime::input::Limits::default()
+            .with_max_bytes(self.max_bytes)
+            .with_max_depth(usize::from(self.max_depth))
+    }
+    /// The file's path as SARIF names it, or `-` for standard input.
+    fn source(&self) -> String {
+        self.file.as_ref().map_or_else(|| "-".to_owned(), |p| p.display().to_string())
+    }
+    fn read(&self) -> Result<Vec<u8>, Outcome> {
+        commands::read_input(self.file.as_deref(), &self.limits())
+            .map_err(Outcome::usage)
+    }
+}
+/// Output format of `cavra scan`.
+#[derive(Clone, Copy, ValueEnum)]
+enum ScanOutputFormat {
+    /// Lines for people.
+    Text,
+    /// One JSON document.
+    Json,
+    /// SARIF 2.1.0, for code-scanning UIs.
+    Sarif,
+}
+impl From<ScanOutputFormat> for commands::ScanFormat {
+    fn from(f: ScanOutputFormat) -> Self {
+        match f {
+            ScanOutputFormat::Text => commands::ScanFormat::Text,
+            ScanOutputFormat::Json => commands::ScanFormat::Json,
+            ScanOutputFormat::Sarif => commands::ScanFormat::Sarif,
+        }
+    }
 }
 #[derive(Args)]
 struct ScanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    format: OutputFormat,
-    /// The document; standard input when absent or `-`.
-    file: Option<PathBuf>,
+    format: ScanOutputFormat,
+    #[command(flatten)]
+    input: InputArgs,
 }
 #[derive(Args)]
 struct SchemaArgs {
@@ -103,8 +160,8 @@ struct GateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: OutputFormat,
-    /// The evidence document; standard input when absent or `-`.
-    file: Option<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
 }
 #[derive(Subcommand)]
 enum SaasCommand {
@@ -713,9 +770,6 @@ impl SaasOperatingAutomationWorkerHandoffArgs {
         )
     }
 }
-fn document(file: Option<&PathBuf>) -> Result<Vec<u8>, Outcome> {
-    commands::read_input(file.map(PathBuf::as_path)).map_err(Outcome::usage)
-}
 fn run(cli: Cli) -> Outcome {
     match cli.command {
         Command::Saas(SaasCommand::Contract) => {
@@ -724,7 +778,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Saas(SaasCommand::OperatingAutomation(args)) => args.run(),
         Command::Saas(SaasCommand::WorkerHandoff(args)) => args.run(),
         Command::Validate(args) => {
-            match document(args.file.as_ref()) {
+            match args.input.read() {
                 Ok(input) => {
                     commands::validate(
                         &cavra::CATALOG,
@@ -738,20 +792,36 @@ fn run(cli: Cli) -> Outcome {
                                 PartArg::Summary => cavra_runtime::catalog::Part::Summary,
                             }),
                         args.format.into(),
+                        &args.input.limits(),
                     )
                 }
                 Err(outcome) => outcome,
             }
         }
         Command::Scan(args) => {
-            match document(args.file.as_ref()) {
-                Ok(input) => commands::scan(&cavra::CATALOG, &input, args.format.into()),
+            match args.input.read() {
+                Ok(input) => {
+                    commands::scan(
+                        &cavra::CATALOG,
+                        &input,
+                        &args.input.source(),
+                        args.format.into(),
+                        &args.input.limits(),
+                    )
+                }
                 Err(outcome) => outcome,
             }
         }
         Command::Gate(args) => {
-            match document(args.file.as_ref()) {
-                Ok(input) => commands::gate(&cavra::CATALOG, &input, args.format.into()),
+            match args.input.read() {
+                Ok(input) => {
+                    commands::gate(
+                        &cavra::CATALOG,
+                        &input,
+                        args.format.into(),
+                        &args.input.limits(),
+                    )
+                }
                 Err(outcome) => outcome,
             }
         }

@@ -6,6 +6,7 @@
 //! A string is refused when it matches a token-like value pattern. Messages name the path, never
 //! the value.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
@@ -45,7 +46,6 @@ where
         .find(|part| !part.is_empty() && key.contains(&normalize_key(part)))
 }
 
-/// A token-like value rule.
 /// A token-like value rule.
 #[derive(Debug)]
 pub struct ValuePattern {
@@ -87,7 +87,8 @@ const REGEX_SIZE_LIMIT: usize = 1 << 20;
 pub struct Finding {
     /// JSON path.
     pub path: String,
-    /// `value` (a token-like string) or `key` (a sensitive key).
+    /// `value` (a token-like string), `key` (a sensitive or token-like key) or `duplicate` (a
+    /// key that occurs twice in one object, so that a value could hide behind it).
     pub kind: &'static str,
     /// The rule that matched (for a key, the sensitive key part).
     pub rule: &'static str,
@@ -100,6 +101,12 @@ pub struct Finding {
 impl Finding {
     /// The violation a validator reports for it (upstream's messages).
     pub fn violation(&self) -> Violation {
+        if self.kind == "duplicate" {
+            return Violation::new(
+                self.path.clone(),
+                "duplicate key: an object holds each key once, and a later value would shadow this one",
+            );
+        }
         let what = if self.kind == "key" { "field" } else { "value" };
         Violation::new(
             self.path.clone(),
@@ -266,6 +273,40 @@ impl Boundary {
         sensitive_key_part(key, self.key_parts.iter().copied())
     }
 
+    /// `key` as a JSON path may show it: redacted when a value rule finds a secret in it (a
+    /// token used as a map key), else as it is.
+    ///
+    /// ```
+    /// # use cavra_runtime::boundary::{Boundary, ValuePattern};
+    /// static B: Boundary = Boundary::new(&[], &[ValuePattern::simple("t", "t", r"tok_[a-z]{20}")], &[]);
+    /// assert_eq!(B.path_key("tenant_id"), "tenant_id");
+    /// assert_eq!(B.path_key("tok_abcdefghijklmnopqrst"), "tok_…(24 chars)");
+    /// ```
+    pub fn path_key<'k>(&self, key: &'k str) -> Cow<'k, str> {
+        self.redact_secrets(key)
+    }
+
+    /// `text` with every secret a value rule finds in it replaced by its redacted form
+    /// ([`redact`]); borrowed when there is none. What every message and path goes through
+    /// before it is shown, so that no output repeats a secret.
+    pub fn redact_secrets<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        /// More secrets than this in one text: the text is withheld whole.
+        const MAX_SECRETS: usize = 64;
+        let Some(mut hit) = self.first_value_hit(text) else {
+            return Cow::Borrowed(text);
+        };
+        let mut out = text.to_owned();
+        for _ in 0..MAX_SECRETS {
+            let redacted = redact(&out.as_bytes()[hit.secret.clone()]);
+            out.replace_range(hit.secret, &redacted);
+            match self.first_value_hit(&out) {
+                Some(next) => hit = next,
+                None => return Cow::Owned(out),
+            }
+        }
+        Cow::Owned(format!("…({} chars, withheld)", text.len()))
+    }
+
     /// Whether `value` holds a token-like secret.
     pub fn value_hit(&self, value: &str) -> bool {
         self.first_value_hit(value).is_some()
@@ -324,7 +365,7 @@ impl Boundary {
         match value {
             Value::Object(map) => {
                 for (key, v) in map {
-                    let at = child(path, key);
+                    let at = child(path, &self.path_key(key));
                     if let Some(part) = self.key_hit(key) {
                         out.push(Finding {
                             path: at.clone(),
@@ -332,6 +373,14 @@ impl Boundary {
                             rule: part,
                             family: "key",
                             redacted: redact(key.as_bytes()),
+                        });
+                    } else if let Some(hit) = self.first_value_hit(key) {
+                        out.push(Finding {
+                            path: at.clone(),
+                            kind: "key",
+                            rule: hit.rule.name,
+                            family: hit.rule.family,
+                            redacted: redact(&key.as_bytes()[hit.secret]),
                         });
                     }
                     self.scan_into(v, &at, out);

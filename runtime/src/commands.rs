@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use crate::boundary::Finding;
 use crate::catalog::{Catalog, Part};
+use crate::input::{Document, InputError, Limits};
 use crate::violation::Violations;
 
 /// Output format.
@@ -16,6 +17,17 @@ pub enum Format {
     Text,
     /// One JSON document.
     Json,
+}
+
+/// Output format of `cavra scan`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScanFormat {
+    /// Lines for people.
+    Text,
+    /// One JSON document: `{"clean", "findings"}`.
+    Json,
+    /// SARIF 2.1.0, for code-scanning UIs.
+    Sarif,
 }
 
 /// What a command prints and its exit code.
@@ -48,22 +60,10 @@ impl Outcome {
     }
 }
 
-/// Parses input as JSON. The error names the position, never the content.
-pub fn parse(input: &[u8]) -> Result<Value, String> {
-    let text = std::str::from_utf8(input).map_err(|e| {
-        format!(
-            "input is not UTF-8 (invalid byte at offset {})",
-            e.valid_up_to()
-        )
-    })?;
-    serde_json::from_str(text).map_err(|e| {
-        format!(
-            "input is not valid JSON ({:?} error at line {}, column {})",
-            e.classify(),
-            e.line(),
-            e.column()
-        )
-    })
+/// Parses input as JSON within `limits` (see [`crate::input`]). The error names the position
+/// or the limit, never the content.
+pub fn parse(input: &[u8], limits: &Limits) -> Result<Document, InputError> {
+    crate::input::parse(input, limits)
 }
 
 fn pretty(value: &Value) -> String {
@@ -100,40 +100,58 @@ pub fn validate(
     operation: Option<&str>,
     part: Option<Part>,
     format: Format,
+    limits: &Limits,
 ) -> Outcome {
     if part.is_some() && operation.is_none() {
         return Outcome::usage(
             "--part needs --operation: a bare payload or summary does not name its operation",
         );
     }
-    let doc = match parse(input) {
+    let doc = match parse(input, limits) {
         Ok(doc) => doc,
         Err(e) => return Outcome::usage(e),
     };
-    match catalog.validate(&doc, operation, part) {
-        Ok((_, found)) => verdict(&found, format),
+    match catalog.validate(&doc.value, operation, part) {
+        Ok((_, mut found)) => {
+            found.0.extend(shadowed_violations(catalog, &doc));
+            verdict(&found, format)
+        }
         Err(usage) => Outcome::usage(usage),
     }
 }
 
-/// `cavra scan`: the boundary scanner alone, on any JSON.
-pub fn scan(catalog: &'static Catalog, input: &[u8], format: Format) -> Outcome {
-    let doc = match parse(input) {
+/// The duplicate keys of a document and the secrets in the values they shadow, as violations.
+fn shadowed_violations(catalog: &Catalog, doc: &Document) -> Vec<crate::Violation> {
+    doc.shadowed_findings(catalog.boundary)
+        .iter()
+        .map(Finding::violation)
+        .collect()
+}
+
+/// `cavra scan`: the boundary scanner alone, on any JSON. `source` names the input in SARIF
+/// output (a path, or `-` for standard input).
+pub fn scan(
+    catalog: &'static Catalog,
+    input: &[u8],
+    source: &str,
+    format: ScanFormat,
+    limits: &Limits,
+) -> Outcome {
+    let doc = match parse(input, limits) {
         Ok(doc) => doc,
         Err(e) => return Outcome::usage(e),
     };
-    let findings = catalog.boundary.findings(&doc, "");
-    let found = Violations(findings.iter().map(Finding::violation).collect());
-    let code = if found.is_empty() { 0 } else { 1 };
+    let mut findings = catalog.boundary.findings(&doc.value, "");
+    findings.extend(doc.shadowed_findings(catalog.boundary));
+    let code = if findings.is_empty() { 0 } else { 1 };
     match format {
-        Format::Json => {
-            let findings: Vec<Value> = findings
+        ScanFormat::Json => {
+            let listed: Vec<Value> = findings
                 .iter()
-                .zip(found.iter())
-                .map(|(f, v)| {
+                .map(|f| {
                     json!({
                         "path": f.path,
-                        "message": v.message,
+                        "message": f.violation().message,
                         "kind": f.kind,
                         "rule": f.rule,
                         "family": f.family,
@@ -143,21 +161,35 @@ pub fn scan(catalog: &'static Catalog, input: &[u8], format: Format) -> Outcome 
                 .collect();
             Outcome::ok(
                 code,
-                pretty(&json!({"clean": found.is_empty(), "findings": findings})),
+                pretty(&json!({"clean": findings.is_empty(), "findings": listed})),
             )
         }
-        Format::Text if found.is_empty() => Outcome::ok(0, "clean\n".to_owned()),
-        Format::Text => Outcome::ok(1, problems_text(&found)),
+        ScanFormat::Sarif => Outcome::ok(
+            code,
+            pretty(&crate::sarif::report(catalog.boundary, &findings, source)),
+        ),
+        ScanFormat::Text if findings.is_empty() => Outcome::ok(0, "clean\n".to_owned()),
+        ScanFormat::Text => {
+            let found = Violations(findings.iter().map(Finding::violation).collect());
+            Outcome::ok(1, problems_text(&found))
+        }
     }
 }
 
 /// `cavra gate`: validates an evidence document and evaluates its readiness gates.
-pub fn gate(catalog: &'static Catalog, input: &[u8], format: Format) -> Outcome {
-    let doc = match parse(input) {
+pub fn gate(catalog: &'static Catalog, input: &[u8], format: Format, limits: &Limits) -> Outcome {
+    let doc = match parse(input, limits) {
         Ok(doc) => doc,
         Err(e) => return Outcome::usage(e),
     };
-    match catalog.gate(&doc) {
+    let shadowed = Violations(shadowed_violations(catalog, &doc));
+    if !shadowed.is_empty() {
+        // A duplicate key makes the document ambiguous: it is refused before its gates run.
+        let mut found = catalog.gate(&doc.value).err().unwrap_or_default();
+        found.0.extend(shadowed);
+        return verdict(&found, format);
+    }
+    match catalog.gate(&doc.value) {
         Err(found) => verdict(&found, format),
         Ok((contract, report)) => {
             let code = if report.blockers.is_empty() { 0 } else { 1 };
@@ -266,19 +298,8 @@ fn field_of(path: &str) -> &str {
     path.strip_prefix("summary.").unwrap_or(path)
 }
 
-/// Reads a command's input: the file at `path`, or standard input for `None` or `-`.
-pub fn read_input(path: Option<&std::path::Path>) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    match path {
-        Some(p) if p.as_os_str() != "-" => {
-            std::fs::read(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()))
-        }
-        _ => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-            Ok(buf)
-        }
-    }
+/// Reads a command's input: the file at `path`, or standard input for `None` or `-`, within
+/// `limits` (see [`crate::input::read`]).
+pub fn read_input(path: Option<&std::path::Path>, limits: &Limits) -> Result<Vec<u8>, String> {
+    crate::input::read(path, limits).map_err(|e| e.to_string())
 }

@@ -6,6 +6,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::boundary::Boundary;
+use crate::input::{InputError, Limits};
 use crate::schema::Shape;
 use crate::validate;
 use crate::violation::{Violation, Violations};
@@ -50,6 +51,88 @@ pub trait Contract: Serialize {
                 ),
             )])
         })
+    }
+
+    /// Parses JSON text within the default [`Limits`], validates it and converts it to this type.
+    ///
+    /// ```
+    /// use cavra_runtime::{Contract, ReadError};
+    /// # use cavra_runtime::{Boundary, schema::Shape};
+    /// # #[derive(serde::Serialize, serde::Deserialize)] struct Doc {}
+    /// # static SHAPE: Shape = Shape { name: "doc", closed: true, fields: &[] };
+    /// # static BOUNDARY: Boundary = Boundary::new(&["token"], &[], &[]);
+    /// # impl Contract for Doc {
+    /// #     const ROOT: &'static str = "";
+    /// #     fn shape() -> &'static Shape { &SHAPE }
+    /// #     fn boundary() -> &'static Boundary { &BOUNDARY }
+    /// # }
+    /// assert!(Doc::from_str("{}").is_ok());
+    /// let Err(ReadError::Invalid(problems)) = Doc::from_str(r#"{"x": 1, "x": 2}"#) else { panic!() };
+    /// assert_eq!(problems.to_string(), "x: unknown field `x`\nx: duplicate key: an object holds each key once, and a later value would shadow this one");
+    /// assert!(matches!(Doc::from_str("[[[["), Err(ReadError::Input(_))));
+    /// ```
+    fn from_str(text: &str) -> Result<Self, ReadError>
+    where
+        Self: Sized + DeserializeOwned,
+    {
+        Self::from_slice_with(text.as_bytes(), &Limits::default())
+    }
+
+    /// Like [`Contract::from_str`], from bytes (which must be UTF-8).
+    fn from_slice(bytes: &[u8]) -> Result<Self, ReadError>
+    where
+        Self: Sized + DeserializeOwned,
+    {
+        Self::from_slice_with(bytes, &Limits::default())
+    }
+
+    /// Like [`Contract::from_slice`], within `limits`. A duplicate key is a problem of the
+    /// document, and the value it shadows is scanned like any other.
+    fn from_slice_with(bytes: &[u8], limits: &Limits) -> Result<Self, ReadError>
+    where
+        Self: Sized + DeserializeOwned,
+    {
+        let doc = crate::input::parse(bytes, limits).map_err(ReadError::Input)?;
+        let shadowed: Vec<Violation> = doc
+            .shadowed_findings(Self::boundary())
+            .iter()
+            .map(crate::boundary::Finding::violation)
+            .collect();
+        match Self::from_json(doc.value) {
+            Ok(value) if shadowed.is_empty() => Ok(value),
+            Ok(_) => Err(ReadError::Invalid(Violations(shadowed))),
+            Err(mut found) => {
+                found.0.extend(shadowed);
+                Err(ReadError::Invalid(found))
+            }
+        }
+    }
+}
+
+/// Why [`Contract::from_str`] or [`Contract::from_slice`] refused a document.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The input is not a JSON document within the limits.
+    Input(InputError),
+    /// The document is JSON, with these problems.
+    Invalid(Violations),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Input(e) => e.fmt(f),
+            ReadError::Invalid(v) => v.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReadError::Input(e) => Some(e),
+            ReadError::Invalid(v) => Some(v),
+        }
     }
 }
 

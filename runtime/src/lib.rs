@@ -12,12 +12,14 @@ pub mod commands;
 pub mod contract;
 pub mod envelope;
 pub mod gate;
+pub mod input;
+pub mod sarif;
 pub mod schema;
 pub mod validate;
 pub mod violation;
 
 pub use boundary::{Boundary, ValuePattern};
-pub use contract::{Contract, UnknownValue};
+pub use contract::{Contract, ReadError, UnknownValue};
 pub use gate::{GateReport, GateStatus};
 pub use violation::{Violation, Violations};
 

@@ -8,10 +8,25 @@ use crate::violation::{Violation, Violations, child, index};
 
 /// Validates `value` as a `shape` at `path` (`""` for a document root, `"payload"` for a bare
 /// payload) and scans it against `boundary`. Returns every problem, boundary hits first.
+/// A path or message that would repeat a secret (a token used as a key) shows it redacted.
 pub fn validate(value: &Value, shape: &Shape, path: &str, boundary: &Boundary) -> Violations {
     let mut out = boundary.scan(value, path);
+    let scanned = out.len();
     object(value, shape, path, &mut out);
+    for v in &mut out[scanned..] {
+        redact_violation(v, boundary);
+    }
     Violations(out)
+}
+
+/// Redacts every secret the boundary finds in a violation's path and message.
+pub fn redact_violation(v: &mut Violation, boundary: &Boundary) {
+    if let std::borrow::Cow::Owned(path) = boundary.redact_secrets(&v.path) {
+        v.path = path;
+    }
+    if let std::borrow::Cow::Owned(message) = boundary.redact_secrets(&v.message) {
+        v.message = message;
+    }
 }
 
 /// Checks the shape only, without the boundary scan.
