@@ -183,7 +183,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
         cavra_runtime::ValuePattern {
             name: "http_auth_header",
             family: "http-auth-header",
-            pattern: "(?i)\\b(?:authorization|proxy-authorization)\\s*[\"']?\\s*[:=]\\s*[\"']?\\s*(?:bearer|basic|token|digest|apikey|sso-key)\\s+(?P<secret>[A-Za-z0-9._~+/:=-]{8,})|(?i)\\b(?:bearer|basic)\\s+(?P<secret2>[A-Za-z0-9._~+/-]{16,}=*)",
+            pattern: "(?i)\\b(?:authorization|proxy-authorization)\\s*[\"']?\\s*[:=]\\s*[\"']?\\s*(?:bearer|basic|token|api-?token|digest|apikey|sso-key)\\s+(?P<secret>[A-Za-z0-9._~+/:=-]{8,})|(?i)\\b(?:bearer|basic)\\s+(?P<secret2>[A-Za-z0-9._~+/-]{16,}=*)",
             keywords: &["authorization", "bearer", "basic"],
             min_entropy: 2.8,
             allow: &["^\\$", "^\\{", "^<"],
@@ -302,7 +302,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
         cavra_runtime::ValuePattern {
             name: "cli_credential",
             family: "generic-assignment",
-            pattern: "(?i)--[a-z0-9-]*(?:api-key|apikey|token|password|secret|access-key)[a-z0-9-]*(?:=|\\s+)[\"']?(?P<secret>[^\\s\"'-][^\\s\"']{7,})|(?i)(?:^|\\s)(?:-u|--user)\\s+(?:[\"']?[^\\s:\"']*[\"']?:[\"']?(?P<s2>[^\\s\"']{3,})|\"(?P<s6>[^\"\\s]{8,}):\")|(?i)(?:^|\\s)-(?:password|passwd|pwd|token|apikey|secret)\\s+[\"']?(?P<s7>[^\\s\"'$-][^\\s\"']{2,})|(?i)(?:-H|--header)\\s+[\"'][a-z-]*(?:token|key|auth[a-z]*|secret)\\s*:\\s*(?P<s3>[^\"'\\s]{8,})|(?i)authorization\\s*:\\s*(?P<s4>[A-Za-z0-9-]{16,})[\"'\\s]|(?i)_authToken\\s*=\\s*(?P<s5>\\S{8,})",
+            pattern: "(?i)--[a-z0-9-]*(?:api-key|apikey|token|password|secret|access-key)[a-z0-9-]*(?:=|\\s+)[\"']?(?P<secret>[^\\s\"'-][^\\s\"']{7,})|(?i)(?:^|\\s)(?:-u|--user)\\s+(?:[\"']?[^\\s:\"']*[\"']?:[\"']?(?P<s2>[^\\s\"']{3,})|\"(?P<s6>[^\"\\s]{8,}):\")|(?i)(?:^|\\s)-(?:password|passwd|pwd|token|apikey|secret)\\s+[\"']?(?P<s7>[^\\s\"'$-][^\\s\"']{2,})|(?i)(?:-H|--header)\\s+[\"'][a-z-]*(?:token|key|auth[a-z]*|secret)\\s*:\\s*(?:(?:bearer|basic|token|api-?token|apikey|sso-key|digest)\\s+)?(?P<s3>[^\"'\\s]{8,})|(?i)authorization\\s*:\\s*(?P<s4>[A-Za-z0-9-]{16,})[\"'\\s]|(?i)_authToken\\s*=\\s*(?P<s5>\\S{8,})",
             keywords: &[
                 "--",
                 "-u",
