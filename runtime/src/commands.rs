@@ -111,9 +111,10 @@ pub fn validate(
         Ok(doc) => doc,
         Err(e) => return Outcome::usage(e),
     };
+    let root = if operation.is_some() { "payload" } else { "" };
     match catalog.validate(&doc.value, operation, part) {
         Ok((_, mut found)) => {
-            found.0.extend(shadowed_violations(catalog, &doc));
+            found.0.extend(shadowed_violations(catalog, &doc, root));
             verdict(&found, format)
         }
         Err(usage) => Outcome::usage(usage),
@@ -121,8 +122,8 @@ pub fn validate(
 }
 
 /// The duplicate keys of a document and the secrets in the values they shadow, as violations.
-fn shadowed_violations(catalog: &Catalog, doc: &Document) -> Vec<crate::Violation> {
-    doc.shadowed_findings(catalog.boundary)
+fn shadowed_violations(catalog: &Catalog, doc: &Document, root: &str) -> Vec<crate::Violation> {
+    doc.shadowed_findings(catalog.boundary, root)
         .iter()
         .map(Finding::violation)
         .collect()
@@ -142,7 +143,7 @@ pub fn scan(
         Err(e) => return Outcome::usage(e),
     };
     let mut findings = catalog.boundary.findings(&doc.value, "");
-    findings.extend(doc.shadowed_findings(catalog.boundary));
+    findings.extend(doc.shadowed_findings(catalog.boundary, ""));
     let code = if findings.is_empty() { 0 } else { 1 };
     match format {
         ScanFormat::Json => {
@@ -182,7 +183,7 @@ pub fn gate(catalog: &'static Catalog, input: &[u8], format: Format, limits: &Li
         Ok(doc) => doc,
         Err(e) => return Outcome::usage(e),
     };
-    let shadowed = Violations(shadowed_violations(catalog, &doc));
+    let shadowed = Violations(shadowed_violations(catalog, &doc, ""));
     if !shadowed.is_empty() {
         // A duplicate key makes the document ambiguous: it is refused before its gates run.
         let mut found = catalog.gate(&doc.value).err().unwrap_or_default();

@@ -94,7 +94,7 @@ pub trait Contract: Serialize {
     {
         let doc = crate::input::parse(bytes, limits).map_err(ReadError::Input)?;
         let shadowed: Vec<Violation> = doc
-            .shadowed_findings(Self::boundary())
+            .shadowed_findings(Self::boundary(), Self::ROOT)
             .iter()
             .map(crate::boundary::Finding::violation)
             .collect();

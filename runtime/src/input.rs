@@ -238,17 +238,18 @@ pub struct Shadowed {
 impl Shadowed {
     /// The JSON path of the duplicate key (`payload.tenant_id`), keys as they are.
     pub fn path(&self) -> String {
-        render_path(&self.segments, |key| key.into())
+        render_path("", &self.segments, |key| key.into())
     }
 }
 
-/// Renders segments as a JSON path (`a.b[0].c`), passing each key through `key` (which may
-/// redact it).
+/// Renders segments as a JSON path below `root` (`a.b[0].c`), passing each key through `key`
+/// (which may redact it).
 pub fn render_path<'k>(
+    root: &str,
     segments: &'k [Segment],
     key: impl Fn(&'k str) -> std::borrow::Cow<'k, str>,
 ) -> String {
-    let mut path = String::new();
+    let mut path = root.to_owned();
     for segment in segments {
         path = match segment {
             Segment::Key(k) => child(&path, &key(k)),
@@ -269,11 +270,12 @@ pub struct Document {
 
 impl Document {
     /// One `duplicate` finding per duplicate key, and every finding of the boundary scan in the
-    /// values those keys shadow, each at the key's path (token-like keys redacted).
-    pub fn shadowed_findings(&self, boundary: &Boundary) -> Vec<Finding> {
+    /// values those keys shadow, each at the key's path below `root` (`""` for a whole document,
+    /// `"payload"` for a bare payload; token-like keys redacted).
+    pub fn shadowed_findings(&self, boundary: &Boundary, root: &str) -> Vec<Finding> {
         let mut out = Vec::new();
         for shadowed in &self.shadowed {
-            let path = render_path(&shadowed.segments, |k| boundary.path_key(k));
+            let path = render_path(root, &shadowed.segments, |k| boundary.path_key(k));
             let key = match shadowed.segments.last() {
                 Some(Segment::Key(k)) => k.as_str(),
                 _ => "",
