@@ -365,7 +365,12 @@ impl Boundary {
         match value {
             Value::Object(map) => {
                 for (key, v) in map {
-                    let at = child(path, &self.path_key(key));
+                    // A token used as a key is a finding, and its path shows it redacted.
+                    let token = self.first_value_hit(key);
+                    let at = match token {
+                        Some(_) => child(path, &self.redact_secrets(key)),
+                        None => child(path, key),
+                    };
                     if let Some(part) = self.key_hit(key) {
                         out.push(Finding {
                             path: at.clone(),
@@ -374,7 +379,7 @@ impl Boundary {
                             family: "key",
                             redacted: redact(key.as_bytes()),
                         });
-                    } else if let Some(hit) = self.first_value_hit(key) {
+                    } else if let Some(hit) = token {
                         out.push(Finding {
                             path: at.clone(),
                             kind: "key",

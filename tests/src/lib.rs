@@ -50,6 +50,17 @@ pub fn cavra(args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().expect("the cavra binary finishes")
 }
 
+/// Runs `cavra` with `args` and `stdin`, asserting that it does not panic; exit code, stdout and
+/// stderr as text.
+pub fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let (code, stdout, stderr) = text(&cavra(args, stdin));
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "cavra {args:?} panicked: {stderr}"
+    );
+    (code, stdout, stderr)
+}
+
 /// A finished command's exit code, stdout and stderr as text.
 pub fn text(output: &Output) -> (i32, String, String) {
     (

@@ -2,7 +2,7 @@
 //! validation rules with their messages and paths, the boundary scanner in every position, the
 //! gates of every evidence contract, and the exit codes.
 
-use cavra_tests::{cavra, text, workspace_root};
+use cavra_tests::{run, workspace_root};
 use serde_json::{Value, json};
 
 /// The seed 004 status flags and blocker.
@@ -45,16 +45,6 @@ const ALL_CHECKS: [&str; 7] = [
 /// literal.
 fn token() -> String {
     format!("ghp_{}", "Z9".repeat(18))
-}
-
-/// Runs `cavra`, asserting it never panics, and returns exit code, stdout and stderr.
-fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let (code, stdout, stderr) = text(&cavra(args, stdin));
-    assert!(
-        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
-        "cavra {args:?} panicked: {stderr}"
-    );
-    (code, stdout, stderr)
 }
 
 /// Runs `cavra` and parses its stdout as JSON.

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use cavra_tests::{cavra, cavra_bin, text, workspace_root};
+use cavra_tests::{cavra_bin, run, text, workspace_root};
 use serde_json::{Value, json};
 
 /// A GitHub-token-shaped value, built at run time so that the repository holds no secret-shaped
@@ -25,15 +25,6 @@ fn run_file(args: &[&str], file: &Path) -> (i32, String, String) {
         !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
         "cavra {args:?} {} panicked: {stderr}",
         file.display()
-    );
-    (code, stdout, stderr)
-}
-
-fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let (code, stdout, stderr) = text(&cavra(args, stdin));
-    assert!(
-        !stderr.contains("panicked"),
-        "cavra {args:?} panicked: {stderr}"
     );
     (code, stdout, stderr)
 }
