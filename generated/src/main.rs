@@ -88,7 +88,9 @@ struct InputArgs {
         default_value_t = cavra_runtime::input::Limits::DEFAULT_MAX_DEPTH
         as
         u16,
-        value_parser = clap::value_parser!(u16).range(1..= 100)
+        value_parser = clap::value_parser!(
+            u16
+        ).range(1..= cavra_runtime::input::DEPTH_CEILING as i64)
     )]
     max_depth: u16,
 }
@@ -103,7 +105,7 @@ impl InputArgs {
         self.file.as_ref().map_or_else(|| "-".to_owned(), |p| p.display().to_string())
     }
     fn read(&self) -> Result<Vec<u8>, Outcome> {
-        commands::read_input(self.file.as_deref(), &self.limits())
+        cavra_runtime::input::read(self.file.as_deref(), &self.limits())
             .map_err(Outcome::usage)
     }
 }

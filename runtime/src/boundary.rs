@@ -273,38 +273,37 @@ impl Boundary {
         sensitive_key_part(key, self.key_parts.iter().copied())
     }
 
-    /// `key` as a JSON path may show it: redacted when a value rule finds a secret in it (a
-    /// token used as a map key), else as it is.
+    /// `text` with every secret a value rule finds in it replaced by its redacted form
+    /// ([`redact`]); borrowed when there is none. What paths (a token used as a map key) and
+    /// messages go through before they are shown, so that no output repeats a secret.
     ///
     /// ```
     /// # use cavra_runtime::boundary::{Boundary, ValuePattern};
     /// static B: Boundary = Boundary::new(&[], &[ValuePattern::simple("t", "t", r"tok_[a-z]{20}")], &[]);
-    /// assert_eq!(B.path_key("tenant_id"), "tenant_id");
-    /// assert_eq!(B.path_key("tok_abcdefghijklmnopqrst"), "tok_…(24 chars)");
+    /// assert_eq!(B.redact_secrets("tenant_id"), "tenant_id");
+    /// assert_eq!(B.redact_secrets("tok_abcdefghijklmnopqrst"), "tok_…(24 chars)");
     /// ```
-    pub fn path_key<'k>(&self, key: &'k str) -> Cow<'k, str> {
-        self.redact_secrets(key)
+    pub fn redact_secrets<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        match self.first_value_hit(text) {
+            Some(hit) => Cow::Owned(self.redact_from(text, hit)),
+            None => Cow::Borrowed(text),
+        }
     }
 
-    /// `text` with every secret a value rule finds in it replaced by its redacted form
-    /// ([`redact`]); borrowed when there is none. What every message and path goes through
-    /// before it is shown, so that no output repeats a secret.
-    pub fn redact_secrets<'t>(&self, text: &'t str) -> Cow<'t, str> {
+    /// `text` redacted, starting from its first hit, already found.
+    fn redact_from(&self, text: &str, mut hit: ValueHit) -> String {
         /// More secrets than this in one text: the text is withheld whole.
         const MAX_SECRETS: usize = 64;
-        let Some(mut hit) = self.first_value_hit(text) else {
-            return Cow::Borrowed(text);
-        };
         let mut out = text.to_owned();
         for _ in 0..MAX_SECRETS {
             let redacted = redact(&out.as_bytes()[hit.secret.clone()]);
             out.replace_range(hit.secret, &redacted);
             match self.first_value_hit(&out) {
                 Some(next) => hit = next,
-                None => return Cow::Owned(out),
+                None => return out,
             }
         }
-        Cow::Owned(format!("…({} chars, withheld)", text.len()))
+        format!("…({} chars, withheld)", text.len())
     }
 
     /// Whether `value` holds a token-like secret.
@@ -367,8 +366,8 @@ impl Boundary {
                 for (key, v) in map {
                     // A token used as a key is a finding, and its path shows it redacted.
                     let token = self.first_value_hit(key);
-                    let at = match token {
-                        Some(_) => child(path, &self.redact_secrets(key)),
+                    let at = match &token {
+                        Some(hit) => child(path, &self.redact_from(key, hit.clone())),
                         None => child(path, key),
                     };
                     if let Some(part) = self.key_hit(key) {

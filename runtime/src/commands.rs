@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::boundary::Finding;
 use crate::catalog::{Catalog, Part};
-use crate::input::{Document, InputError, Limits};
+use crate::input::{Limits, parse};
 use crate::violation::Violations;
 
 /// Output format.
@@ -60,12 +60,6 @@ impl Outcome {
     }
 }
 
-/// Parses input as JSON within `limits` (see [`crate::input`]). The error names the position
-/// or the limit, never the content.
-pub fn parse(input: &[u8], limits: &Limits) -> Result<Document, InputError> {
-    crate::input::parse(input, limits)
-}
-
 fn pretty(value: &Value) -> String {
     let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
     s.push('\n');
@@ -114,19 +108,13 @@ pub fn validate(
     let root = if operation.is_some() { "payload" } else { "" };
     match catalog.validate(&doc.value, operation, part) {
         Ok((_, mut found)) => {
-            found.0.extend(shadowed_violations(catalog, &doc, root));
+            found
+                .0
+                .extend(doc.shadowed_violations(catalog.boundary, root));
             verdict(&found, format)
         }
         Err(usage) => Outcome::usage(usage),
     }
-}
-
-/// The duplicate keys of a document and the secrets in the values they shadow, as violations.
-fn shadowed_violations(catalog: &Catalog, doc: &Document, root: &str) -> Vec<crate::Violation> {
-    doc.shadowed_findings(catalog.boundary, root)
-        .iter()
-        .map(Finding::violation)
-        .collect()
 }
 
 /// `cavra scan`: the boundary scanner alone, on any JSON. `source` names the input in SARIF
@@ -183,15 +171,14 @@ pub fn gate(catalog: &'static Catalog, input: &[u8], format: Format, limits: &Li
         Ok(doc) => doc,
         Err(e) => return Outcome::usage(e),
     };
-    let shadowed = Violations(shadowed_violations(catalog, &doc, ""));
-    if !shadowed.is_empty() {
-        // A duplicate key makes the document ambiguous: it is refused before its gates run.
-        let mut found = catalog.gate(&doc.value).err().unwrap_or_default();
-        found.0.extend(shadowed);
-        return verdict(&found, format);
-    }
+    let shadowed = doc.shadowed_violations(catalog.boundary, "");
     match catalog.gate(&doc.value) {
-        Err(found) => verdict(&found, format),
+        Err(mut found) => {
+            found.0.extend(shadowed);
+            verdict(&found, format)
+        }
+        // A duplicate key makes the document ambiguous: it is refused, its gates unreported.
+        Ok(_) if !shadowed.is_empty() => verdict(&Violations(shadowed), format),
         Ok((contract, report)) => {
             let code = if report.blockers.is_empty() { 0 } else { 1 };
             match format {
@@ -297,10 +284,4 @@ pub fn operation(
 fn field_of(path: &str) -> &str {
     let path = path.strip_prefix("payload.").unwrap_or(path);
     path.strip_prefix("summary.").unwrap_or(path)
-}
-
-/// Reads a command's input: the file at `path`, or standard input for `None` or `-`, within
-/// `limits` (see [`crate::input::read`]).
-pub fn read_input(path: Option<&std::path::Path>, limits: &Limits) -> Result<Vec<u8>, String> {
-    crate::input::read(path, limits).map_err(|e| e.to_string())
 }

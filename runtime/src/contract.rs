@@ -93,11 +93,7 @@ pub trait Contract: Serialize {
         Self: Sized + DeserializeOwned,
     {
         let doc = crate::input::parse(bytes, limits).map_err(ReadError::Input)?;
-        let shadowed: Vec<Violation> = doc
-            .shadowed_findings(Self::boundary(), Self::ROOT)
-            .iter()
-            .map(crate::boundary::Finding::violation)
-            .collect();
+        let shadowed = doc.shadowed_violations(Self::boundary(), Self::ROOT);
         match Self::from_json(doc.value) {
             Ok(value) if shadowed.is_empty() => Ok(value),
             Ok(_) => Err(ReadError::Invalid(Violations(shadowed))),

@@ -32,7 +32,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
 use crate::boundary::{Boundary, Finding, redact};
-use crate::violation::{child, index};
+use crate::violation::{Violation, child, index};
 
 /// The deepest nesting [`Limits::max_depth`] may allow: below serde_json's own recursion limit
 /// (128), so that the limit is always ours and named.
@@ -275,7 +275,7 @@ impl Document {
     pub fn shadowed_findings(&self, boundary: &Boundary, root: &str) -> Vec<Finding> {
         let mut out = Vec::new();
         for shadowed in &self.shadowed {
-            let path = render_path(root, &shadowed.segments, |k| boundary.path_key(k));
+            let path = render_path(root, &shadowed.segments, |k| boundary.redact_secrets(k));
             let key = match shadowed.segments.last() {
                 Some(Segment::Key(k)) => k.as_str(),
                 _ => "",
@@ -290,6 +290,14 @@ impl Document {
             out.extend(boundary.findings(&shadowed.value, &path));
         }
         out
+    }
+
+    /// [`Document::shadowed_findings`] as the violations a validator reports.
+    pub fn shadowed_violations(&self, boundary: &Boundary, root: &str) -> Vec<Violation> {
+        self.shadowed_findings(boundary, root)
+            .iter()
+            .map(Finding::violation)
+            .collect()
     }
 }
 

@@ -20,7 +20,7 @@ pub fn validate(value: &Value, shape: &Shape, path: &str, boundary: &Boundary) -
 }
 
 /// Redacts every secret the boundary finds in a violation's path and message.
-pub fn redact_violation(v: &mut Violation, boundary: &Boundary) {
+fn redact_violation(v: &mut Violation, boundary: &Boundary) {
     if let std::borrow::Cow::Owned(path) = boundary.redact_secrets(&v.path) {
         v.path = path;
     }
