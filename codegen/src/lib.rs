@@ -11,6 +11,7 @@
 //! ```
 
 mod gates;
+mod inputs;
 mod output;
 mod rust;
 pub mod schema;

@@ -266,213 +266,99 @@ struct SaasOperatingAutomationArgs {
     blockers: Vec<String>,
 }
 impl SaasOperatingAutomationArgs {
-    /// Builds the request and its placeholder response, validates both, and prints them.
-    fn run(&self) -> Outcome {
-        let correlation_id = self
-            .correlation_id
-            .clone()
-            .unwrap_or_else(|| cavra_runtime::envelope::new_correlation_id("saas-"));
-        let mut request_payload = serde_json::Map::new();
-        request_payload
+    /// The arguments as the operation's inputs object; an absent flag leaves its key out, so
+    /// the spec's default applies.
+    fn inputs(&self) -> serde_json::Value {
+        let mut inputs = serde_json::Map::new();
+        inputs
+            .insert(
+                "tenant_id".to_owned(),
+                serde_json::Value::from(self.tenant_id.clone()),
+            );
+        inputs
+            .insert(
+                "requested_by".to_owned(),
+                serde_json::Value::from(self.requested_by.clone()),
+            );
+        if let Some(value) = &self.correlation_id {
+            inputs
+                .insert(
+                    "correlation_id".to_owned(),
+                    serde_json::Value::from(value.clone()),
+                );
+        }
+        inputs
             .insert(
                 "automation_scope".to_owned(),
                 serde_json::Value::from(self.automation_scope.clone()),
             );
-        request_payload
+        inputs
             .insert(
                 "automation_cadence".to_owned(),
                 serde_json::Value::from(self.automation_cadence.clone()),
             );
-        request_payload
-            .insert(
-                "required_checks".to_owned(),
-                if self.required_checks.is_empty() {
-                    serde_json::json!(
-                        ["billing_monitoring", "license_telemetry_sync",
-                        "support_followup", "customer_success_review",
-                        "dashboard_refresh", "escalation_drill", "closeout_retry"]
-                    )
-                } else {
-                    serde_json::Value::from(self.required_checks.clone())
-                },
-            );
-        request_payload
-            .insert(
-                "automation_boundary".to_owned(),
-                serde_json::json!(
-                    "public request shape only; SaaS operating automation execution is private"
-                ),
-            );
-        let mut summary = serde_json::Map::new();
-        summary
-            .insert(
-                "tenant_id".to_owned(),
-                serde_json::Value::from(self.tenant_id.trim()),
-            );
-        summary
+        if !self.required_checks.is_empty() {
+            inputs
+                .insert(
+                    "required_checks".to_owned(),
+                    serde_json::Value::from(self.required_checks.clone()),
+                );
+        }
+        inputs
             .insert(
                 "automation_status".to_owned(),
                 serde_json::Value::from(self.automation_status.clone()),
             );
-        summary
+        inputs
             .insert(
                 "billing_monitoring_status".to_owned(),
                 serde_json::Value::from(self.billing_monitoring_status.clone()),
             );
-        summary
+        inputs
             .insert(
                 "license_telemetry_status".to_owned(),
                 serde_json::Value::from(self.license_telemetry_status.clone()),
             );
-        summary
+        inputs
             .insert(
                 "support_followup_status".to_owned(),
                 serde_json::Value::from(self.support_followup_status.clone()),
             );
-        summary
+        inputs
             .insert(
                 "customer_success_review_status".to_owned(),
                 serde_json::Value::from(self.customer_success_review_status.clone()),
             );
-        summary
+        inputs
             .insert(
                 "dashboard_refresh_status".to_owned(),
                 serde_json::Value::from(self.dashboard_refresh_status.clone()),
             );
-        summary
+        inputs
             .insert(
                 "escalation_drill_status".to_owned(),
                 serde_json::Value::from(self.escalation_drill_status.clone()),
             );
-        summary
+        inputs
             .insert(
                 "closeout_retry_status".to_owned(),
                 serde_json::Value::from(self.closeout_retry_status.clone()),
             );
-        summary
-            .insert(
-                "automation_scope".to_owned(),
-                serde_json::Value::from(self.automation_scope.clone()),
-            );
-        summary
-            .insert(
-                "automation_cadence".to_owned(),
-                serde_json::Value::from(self.automation_cadence.clone()),
-            );
-        summary
-            .insert(
-                "blockers".to_owned(),
-                if self.blockers.is_empty() {
-                    serde_json::json!([])
-                } else {
-                    serde_json::Value::from(self.blockers.clone())
-                },
-            );
-        summary
-            .insert("private_validation_required".to_owned(), serde_json::json!(true));
-        summary
-            .insert(
-                "automation_boundary".to_owned(),
-                serde_json::json!(
-                    "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"
-                ),
-            );
-        let mut response_payload = serde_json::Map::new();
-        response_payload
-            .insert("summary".to_owned(), serde_json::Value::Object(summary));
-        response_payload
-            .insert(
-                "private_modules_required".to_owned(),
-                serde_json::json!(
-                    ["billing monitoring", "license telemetry sync", "support follow-up",
-                    "customer-success review", "dashboard refresh automation",
-                    "escalation drill scheduler", "closeout retry automation"]
-                ),
-            );
-        response_payload
-            .insert(
-                "next_step".to_owned(),
-                serde_json::json!(
-                    "See docs/architecture/saas-operating-automation-contract.md"
-                ),
-            );
-        let mut request = serde_json::Map::new();
-        request
-            .insert(
-                "schema_version".to_owned(),
-                serde_json::Value::from(
-                    cavra::saas_control_plane::REQUEST_SCHEMA_VERSION,
-                ),
-            );
-        request
-            .insert(
-                "operation".to_owned(),
-                serde_json::Value::from(
-                    cavra::saas_control_plane::saas_operating_automation::NAME,
-                ),
-            );
-        request
-            .insert(
-                "tenant_id".to_owned(),
-                serde_json::Value::from(self.tenant_id.trim()),
-            );
-        request
-            .insert(
-                "requested_by".to_owned(),
-                serde_json::Value::from(self.requested_by.trim()),
-            );
-        request
-            .insert(
-                "correlation_id".to_owned(),
-                serde_json::Value::from(correlation_id.clone()),
-            );
-        request
-            .insert(
-                "private_implementation_required".to_owned(),
-                serde_json::json!(true),
-            );
-        request.insert("payload".to_owned(), serde_json::Value::Object(request_payload));
-        let mut response = serde_json::Map::new();
-        response
-            .insert(
-                "schema_version".to_owned(),
-                serde_json::Value::from(
-                    cavra::saas_control_plane::RESPONSE_SCHEMA_VERSION,
-                ),
-            );
-        response
-            .insert(
-                "operation".to_owned(),
-                serde_json::Value::from(
-                    cavra::saas_control_plane::saas_operating_automation::NAME,
-                ),
-            );
-        response
-            .insert("status".to_owned(), serde_json::json!("requires_private_service"));
-        response
-            .insert(
-                "message".to_owned(),
-                serde_json::Value::from(
-                    cavra::saas_control_plane::saas_operating_automation::MESSAGE,
-                ),
-            );
-        response
-            .insert(
-                "correlation_id".to_owned(),
-                serde_json::Value::from(correlation_id.clone()),
-            );
-        response
-            .insert(
-                "private_implementation_required".to_owned(),
-                serde_json::json!(true),
-            );
-        response
-            .insert("payload".to_owned(), serde_json::Value::Object(response_payload));
-        commands::operation(
-            &cavra::saas_control_plane::saas_operating_automation::CATALOG_ENTRY,
-            &cavra::BOUNDARY,
-            serde_json::Value::Object(request),
-            serde_json::Value::Object(response),
+        if !self.blockers.is_empty() {
+            inputs
+                .insert(
+                    "blockers".to_owned(),
+                    serde_json::Value::from(self.blockers.clone()),
+                );
+        }
+        serde_json::Value::Object(inputs)
+    }
+    /// Builds the request and its placeholder response, validates both, and prints them.
+    fn run(&self) -> Outcome {
+        commands::exchange(
+            cavra::saas_control_plane::saas_operating_automation::exchange(
+                &self.inputs(),
+            ),
         )
     }
 }
@@ -546,229 +432,91 @@ struct SaasOperatingAutomationWorkerHandoffArgs {
     blockers: Vec<String>,
 }
 impl SaasOperatingAutomationWorkerHandoffArgs {
-    /// Builds the request and its placeholder response, validates both, and prints them.
-    fn run(&self) -> Outcome {
-        let correlation_id = self
-            .correlation_id
-            .clone()
-            .unwrap_or_else(|| cavra_runtime::envelope::new_correlation_id("saas-"));
-        let mut request_payload = serde_json::Map::new();
-        request_payload
+    /// The arguments as the operation's inputs object; an absent flag leaves its key out, so
+    /// the spec's default applies.
+    fn inputs(&self) -> serde_json::Value {
+        let mut inputs = serde_json::Map::new();
+        inputs
+            .insert(
+                "tenant_id".to_owned(),
+                serde_json::Value::from(self.tenant_id.clone()),
+            );
+        inputs
+            .insert(
+                "requested_by".to_owned(),
+                serde_json::Value::from(self.requested_by.clone()),
+            );
+        if let Some(value) = &self.correlation_id {
+            inputs
+                .insert(
+                    "correlation_id".to_owned(),
+                    serde_json::Value::from(value.clone()),
+                );
+        }
+        inputs
             .insert(
                 "deployment_environment".to_owned(),
                 serde_json::Value::from(self.deployment_environment.clone()),
             );
-        request_payload
+        inputs
             .insert(
                 "worker_mode".to_owned(),
                 serde_json::Value::from(self.worker_mode.clone()),
             );
-        request_payload
-            .insert(
-                "required_checks".to_owned(),
-                if self.required_checks.is_empty() {
-                    serde_json::json!(
-                        ["billing_monitoring", "license_telemetry_sync",
-                        "support_followup", "customer_success_review",
-                        "dashboard_refresh", "escalation_drill", "closeout_retry"]
-                    )
-                } else {
-                    serde_json::Value::from(self.required_checks.clone())
-                },
-            );
-        request_payload
-            .insert(
-                "worker_targets".to_owned(),
-                if self.worker_targets.is_empty() {
-                    serde_json::json!(
-                        ["billing_monitoring", "license_telemetry_sync",
-                        "support_followup", "customer_success_review",
-                        "dashboard_refresh", "escalation_drill", "closeout_retry"]
-                    )
-                } else {
-                    serde_json::Value::from(self.worker_targets.clone())
-                },
-            );
-        request_payload
-            .insert(
-                "handoff_boundary".to_owned(),
-                serde_json::json!(
-                    "public request shape only; SaaS automation worker execution is private"
-                ),
-            );
-        let mut summary = serde_json::Map::new();
-        summary
-            .insert(
-                "tenant_id".to_owned(),
-                serde_json::Value::from(self.tenant_id.trim()),
-            );
-        summary
+        if !self.required_checks.is_empty() {
+            inputs
+                .insert(
+                    "required_checks".to_owned(),
+                    serde_json::Value::from(self.required_checks.clone()),
+                );
+        }
+        if !self.worker_targets.is_empty() {
+            inputs
+                .insert(
+                    "worker_targets".to_owned(),
+                    serde_json::Value::from(self.worker_targets.clone()),
+                );
+        }
+        inputs
             .insert(
                 "handoff_status".to_owned(),
                 serde_json::Value::from(self.handoff_status.clone()),
             );
-        summary
-            .insert(
-                "deployment_environment".to_owned(),
-                serde_json::Value::from(self.deployment_environment.clone()),
-            );
-        summary
+        inputs
             .insert(
                 "scheduler_ref".to_owned(),
                 serde_json::Value::from(self.scheduler_ref.clone()),
             );
-        summary
+        inputs
             .insert(
                 "evidence_sink_ref".to_owned(),
                 serde_json::Value::from(self.evidence_sink_ref.clone()),
             );
-        summary
+        inputs
             .insert(
                 "retry_policy_ref".to_owned(),
                 serde_json::Value::from(self.retry_policy_ref.clone()),
             );
-        summary
+        inputs
             .insert(
                 "worker_owner".to_owned(),
                 serde_json::Value::from(self.worker_owner.clone()),
             );
-        summary
-            .insert(
-                "worker_mode".to_owned(),
-                serde_json::Value::from(self.worker_mode.clone()),
-            );
-        summary
-            .insert(
-                "required_checks".to_owned(),
-                if self.required_checks.is_empty() {
-                    serde_json::json!(
-                        ["billing_monitoring", "license_telemetry_sync",
-                        "support_followup", "customer_success_review",
-                        "dashboard_refresh", "escalation_drill", "closeout_retry"]
-                    )
-                } else {
-                    serde_json::Value::from(self.required_checks.clone())
-                },
-            );
-        summary
-            .insert(
-                "worker_targets".to_owned(),
-                if self.worker_targets.is_empty() {
-                    serde_json::json!(
-                        ["billing_monitoring", "license_telemetry_sync",
-                        "support_followup", "customer_success_review",
-                        "dashboard_refresh", "escalation_drill", "closeout_retry"]
-                    )
-                } else {
-                    serde_json::Value::from(self.worker_targets.clone())
-                },
-            );
-        summary
-            .insert(
-                "blockers".to_owned(),
-                if self.blockers.is_empty() {
-                    serde_json::json!([])
-                } else {
-                    serde_json::Value::from(self.blockers.clone())
-                },
-            );
-        summary
-            .insert("private_validation_required".to_owned(), serde_json::json!(true));
-        let mut response_payload = serde_json::Map::new();
-        response_payload
-            .insert("summary".to_owned(), serde_json::Value::Object(summary));
-        response_payload
-            .insert(
-                "private_modules_required".to_owned(),
-                serde_json::json!(
-                    ["automation worker runtime", "scheduler registration",
-                    "evidence sink", "retry policy", "worker target registry"]
-                ),
-            );
-        response_payload
-            .insert(
-                "next_step".to_owned(),
-                serde_json::json!(
-                    "See docs/architecture/saas-operating-automation-worker-handoff.md"
-                ),
-            );
-        let mut request = serde_json::Map::new();
-        request
-            .insert(
-                "schema_version".to_owned(),
-                serde_json::Value::from(
-                    cavra::saas_control_plane::REQUEST_SCHEMA_VERSION,
-                ),
-            );
-        request
-            .insert(
-                "operation".to_owned(),
-                serde_json::Value::from(
-                    cavra::saas_control_plane::saas_operating_automation_worker_handoff::NAME,
-                ),
-            );
-        request
-            .insert(
-                "tenant_id".to_owned(),
-                serde_json::Value::from(self.tenant_id.trim()),
-            );
-        request
-            .insert(
-                "requested_by".to_owned(),
-                serde_json::Value::from(self.requested_by.trim()),
-            );
-        request
-            .insert(
-                "correlation_id".to_owned(),
-                serde_json::Value::from(correlation_id.clone()),
-            );
-        request
-            .insert(
-                "private_implementation_required".to_owned(),
-                serde_json::json!(true),
-            );
-        request.insert("payload".to_owned(), serde_json::Value::Object(request_payload));
-        let mut response = serde_json::Map::new();
-        response
-            .insert(
-                "schema_version".to_owned(),
-                serde_json::Value::from(
-                    cavra::saas_control_plane::RESPONSE_SCHEMA_VERSION,
-                ),
-            );
-        response
-            .insert(
-                "operation".to_owned(),
-                serde_json::Value::from(
-                    cavra::saas_control_plane::saas_operating_automation_worker_handoff::NAME,
-                ),
-            );
-        response
-            .insert("status".to_owned(), serde_json::json!("requires_private_service"));
-        response
-            .insert(
-                "message".to_owned(),
-                serde_json::Value::from(
-                    cavra::saas_control_plane::saas_operating_automation_worker_handoff::MESSAGE,
-                ),
-            );
-        response
-            .insert(
-                "correlation_id".to_owned(),
-                serde_json::Value::from(correlation_id.clone()),
-            );
-        response
-            .insert(
-                "private_implementation_required".to_owned(),
-                serde_json::json!(true),
-            );
-        response
-            .insert("payload".to_owned(), serde_json::Value::Object(response_payload));
-        commands::operation(
-            &cavra::saas_control_plane::saas_operating_automation_worker_handoff::CATALOG_ENTRY,
-            &cavra::BOUNDARY,
-            serde_json::Value::Object(request),
-            serde_json::Value::Object(response),
+        if !self.blockers.is_empty() {
+            inputs
+                .insert(
+                    "blockers".to_owned(),
+                    serde_json::Value::from(self.blockers.clone()),
+                );
+        }
+        serde_json::Value::Object(inputs)
+    }
+    /// Builds the request and its placeholder response, validates both, and prints them.
+    fn run(&self) -> Outcome {
+        commands::exchange(
+            cavra::saas_control_plane::saas_operating_automation_worker_handoff::exchange(
+                &self.inputs(),
+            ),
         )
     }
 }

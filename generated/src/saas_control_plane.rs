@@ -5852,6 +5852,315 @@ pub mod saas_operating_automation {
             payload,
         }
     }
+    /// The operation's inputs: the keys of its HTTP request body and the arguments of its CLI
+    /// command. Closed: an unknown key is refused by name.
+    pub const INPUT_SHAPE: cavra_runtime::schema::Shape = cavra_runtime::schema::Shape {
+        name: "inputs",
+        closed: true,
+        fields: &[
+            cavra_runtime::schema::Field {
+                name: "tenant_id",
+                ty: cavra_runtime::schema::Type::Identifier,
+                presence: cavra_runtime::schema::Presence::Required,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "requested_by",
+                ty: cavra_runtime::schema::Type::Identifier,
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "correlation_id",
+                ty: cavra_runtime::schema::Type::String,
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "automation_scope",
+                ty: cavra_runtime::schema::Type::Label,
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "automation_cadence",
+                ty: cavra_runtime::schema::Type::Label,
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "required_checks",
+                ty: cavra_runtime::schema::Type::List(
+                    &cavra_runtime::schema::Type::Vocabulary(&Check::VOCABULARY),
+                ),
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: Some((
+                    1,
+                    "required_checks must include at least one SaaS operating automation check",
+                )),
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "automation_status",
+                ty: cavra_runtime::schema::Type::Vocabulary(
+                    &crate::saas_control_plane::AutomationStatus::VOCABULARY,
+                ),
+                presence: cavra_runtime::schema::Presence::Required,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "billing_monitoring_status",
+                ty: cavra_runtime::schema::Type::Vocabulary(
+                    &crate::saas_control_plane::AutomationStatus::VOCABULARY,
+                ),
+                presence: cavra_runtime::schema::Presence::Required,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "license_telemetry_status",
+                ty: cavra_runtime::schema::Type::Vocabulary(
+                    &crate::saas_control_plane::AutomationStatus::VOCABULARY,
+                ),
+                presence: cavra_runtime::schema::Presence::Required,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "support_followup_status",
+                ty: cavra_runtime::schema::Type::Vocabulary(
+                    &crate::saas_control_plane::AutomationStatus::VOCABULARY,
+                ),
+                presence: cavra_runtime::schema::Presence::Required,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "customer_success_review_status",
+                ty: cavra_runtime::schema::Type::Vocabulary(
+                    &crate::saas_control_plane::AutomationStatus::VOCABULARY,
+                ),
+                presence: cavra_runtime::schema::Presence::Required,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "dashboard_refresh_status",
+                ty: cavra_runtime::schema::Type::Vocabulary(
+                    &crate::saas_control_plane::AutomationStatus::VOCABULARY,
+                ),
+                presence: cavra_runtime::schema::Presence::Required,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "escalation_drill_status",
+                ty: cavra_runtime::schema::Type::Vocabulary(
+                    &crate::saas_control_plane::AutomationStatus::VOCABULARY,
+                ),
+                presence: cavra_runtime::schema::Presence::Required,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "closeout_retry_status",
+                ty: cavra_runtime::schema::Type::Vocabulary(
+                    &crate::saas_control_plane::AutomationStatus::VOCABULARY,
+                ),
+                presence: cavra_runtime::schema::Presence::Required,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "blockers",
+                ty: cavra_runtime::schema::Type::List(
+                    &cavra_runtime::schema::Type::Text,
+                ),
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+        ],
+    };
+    /// The spec's defaults of the inputs that have one.
+    pub const INPUT_DEFAULTS: &[(&str, cavra_runtime::schema::Const)] = &[
+        ("requested_by", cavra_runtime::schema::Const::Str("community")),
+        (
+            "automation_scope",
+            cavra_runtime::schema::Const::Str("trial-to-paid-customer-scale"),
+        ),
+        ("automation_cadence", cavra_runtime::schema::Const::Str("daily")),
+        (
+            "required_checks",
+            cavra_runtime::schema::Const::StrList(
+                &[
+                    "billing_monitoring",
+                    "license_telemetry_sync",
+                    "support_followup",
+                    "customer_success_review",
+                    "dashboard_refresh",
+                    "escalation_drill",
+                    "closeout_retry",
+                ],
+            ),
+        ),
+        ("blockers", cavra_runtime::schema::Const::StrList(&[])),
+    ];
+    /// Reads the operation's inputs (a JSON object: an HTTP body, or the CLI's arguments), fills
+    /// in the spec's defaults, builds the request and its placeholder response and validates
+    /// them: `{"request": ..., "response": ...}`, or every problem at once.
+    pub fn exchange(
+        inputs: &serde_json::Value,
+    ) -> Result<serde_json::Value, cavra_runtime::Violations> {
+        let inputs = cavra_runtime::exchange::read_inputs(
+            inputs,
+            &INPUT_SHAPE,
+            INPUT_DEFAULTS,
+            &crate::BOUNDARY,
+        )?;
+        let input = |name: &str| {
+            inputs.get(name).cloned().unwrap_or(serde_json::Value::Null)
+        };
+        let correlation_id = inputs
+            .get("correlation_id")
+            .and_then(serde_json::Value::as_str)
+            .map_or_else(
+                || cavra_runtime::envelope::new_correlation_id("saas-"),
+                str::to_owned,
+            );
+        let mut request_payload = serde_json::Map::new();
+        request_payload.insert("automation_scope".to_owned(), input("automation_scope"));
+        request_payload
+            .insert("automation_cadence".to_owned(), input("automation_cadence"));
+        request_payload.insert("required_checks".to_owned(), input("required_checks"));
+        request_payload
+            .insert(
+                "automation_boundary".to_owned(),
+                serde_json::json!(
+                    "public request shape only; SaaS operating automation execution is private"
+                ),
+            );
+        let mut summary = serde_json::Map::new();
+        summary.insert("tenant_id".to_owned(), input("tenant_id"));
+        summary.insert("automation_status".to_owned(), input("automation_status"));
+        summary
+            .insert(
+                "billing_monitoring_status".to_owned(),
+                input("billing_monitoring_status"),
+            );
+        summary
+            .insert(
+                "license_telemetry_status".to_owned(),
+                input("license_telemetry_status"),
+            );
+        summary
+            .insert(
+                "support_followup_status".to_owned(),
+                input("support_followup_status"),
+            );
+        summary
+            .insert(
+                "customer_success_review_status".to_owned(),
+                input("customer_success_review_status"),
+            );
+        summary
+            .insert(
+                "dashboard_refresh_status".to_owned(),
+                input("dashboard_refresh_status"),
+            );
+        summary
+            .insert(
+                "escalation_drill_status".to_owned(),
+                input("escalation_drill_status"),
+            );
+        summary
+            .insert("closeout_retry_status".to_owned(), input("closeout_retry_status"));
+        summary.insert("automation_scope".to_owned(), input("automation_scope"));
+        summary.insert("automation_cadence".to_owned(), input("automation_cadence"));
+        summary.insert("blockers".to_owned(), input("blockers"));
+        summary
+            .insert("private_validation_required".to_owned(), serde_json::json!(true));
+        summary
+            .insert(
+                "automation_boundary".to_owned(),
+                serde_json::json!(
+                    "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"
+                ),
+            );
+        let mut response_payload = serde_json::Map::new();
+        response_payload
+            .insert("summary".to_owned(), serde_json::Value::Object(summary));
+        response_payload
+            .insert(
+                "private_modules_required".to_owned(),
+                serde_json::json!(
+                    ["billing monitoring", "license telemetry sync", "support follow-up",
+                    "customer-success review", "dashboard refresh automation",
+                    "escalation drill scheduler", "closeout retry automation"]
+                ),
+            );
+        response_payload
+            .insert(
+                "next_step".to_owned(),
+                serde_json::json!(
+                    "See docs/architecture/saas-operating-automation-contract.md"
+                ),
+            );
+        let mut request = serde_json::Map::new();
+        request
+            .insert(
+                "schema_version".to_owned(),
+                serde_json::Value::from(super::REQUEST_SCHEMA_VERSION),
+            );
+        request.insert("operation".to_owned(), serde_json::Value::from(NAME));
+        request.insert("tenant_id".to_owned(), input("tenant_id"));
+        request.insert("requested_by".to_owned(), input("requested_by"));
+        request
+            .insert(
+                "correlation_id".to_owned(),
+                serde_json::Value::from(correlation_id.clone()),
+            );
+        request
+            .insert(
+                "private_implementation_required".to_owned(),
+                serde_json::json!(true),
+            );
+        request.insert("payload".to_owned(), serde_json::Value::Object(request_payload));
+        let mut response = serde_json::Map::new();
+        response
+            .insert(
+                "schema_version".to_owned(),
+                serde_json::Value::from(super::RESPONSE_SCHEMA_VERSION),
+            );
+        response.insert("operation".to_owned(), serde_json::Value::from(NAME));
+        response
+            .insert("status".to_owned(), serde_json::json!("requires_private_service"));
+        response.insert("message".to_owned(), serde_json::Value::from(MESSAGE));
+        response
+            .insert(
+                "correlation_id".to_owned(),
+                serde_json::Value::from(correlation_id.clone()),
+            );
+        response
+            .insert(
+                "private_implementation_required".to_owned(),
+                serde_json::json!(true),
+            );
+        response
+            .insert("payload".to_owned(), serde_json::Value::Object(response_payload));
+        cavra_runtime::exchange::check(
+            &CATALOG_ENTRY,
+            &crate::BOUNDARY,
+            serde_json::Value::Object(request),
+            serde_json::Value::Object(response),
+        )
+    }
     /// This operation in the crate's catalog.
     pub const CATALOG_ENTRY: cavra_runtime::catalog::OperationEntry = cavra_runtime::catalog::OperationEntry {
         name: NAME,
@@ -6836,6 +7145,291 @@ pub mod saas_operating_automation_worker_handoff {
             private_implementation_required: true,
             payload,
         }
+    }
+    /// The operation's inputs: the keys of its HTTP request body and the arguments of its CLI
+    /// command. Closed: an unknown key is refused by name.
+    pub const INPUT_SHAPE: cavra_runtime::schema::Shape = cavra_runtime::schema::Shape {
+        name: "inputs",
+        closed: true,
+        fields: &[
+            cavra_runtime::schema::Field {
+                name: "tenant_id",
+                ty: cavra_runtime::schema::Type::Identifier,
+                presence: cavra_runtime::schema::Presence::Required,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "requested_by",
+                ty: cavra_runtime::schema::Type::Identifier,
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "correlation_id",
+                ty: cavra_runtime::schema::Type::String,
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "deployment_environment",
+                ty: cavra_runtime::schema::Type::Label,
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "worker_mode",
+                ty: cavra_runtime::schema::Type::Vocabulary(
+                    &crate::saas_control_plane::WorkerMode::VOCABULARY,
+                ),
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "required_checks",
+                ty: cavra_runtime::schema::Type::List(
+                    &cavra_runtime::schema::Type::Vocabulary(
+                        &super::saas_operating_automation::Check::VOCABULARY,
+                    ),
+                ),
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: Some((
+                    1,
+                    "required_checks must include at least one SaaS operating automation check",
+                )),
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "worker_targets",
+                ty: cavra_runtime::schema::Type::List(
+                    &cavra_runtime::schema::Type::Vocabulary(
+                        &super::saas_operating_automation::Check::VOCABULARY,
+                    ),
+                ),
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "handoff_status",
+                ty: cavra_runtime::schema::Type::Vocabulary(
+                    &crate::saas_control_plane::HandoffStatus::VOCABULARY,
+                ),
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "scheduler_ref",
+                ty: cavra_runtime::schema::Type::Ref,
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "evidence_sink_ref",
+                ty: cavra_runtime::schema::Type::Ref,
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "retry_policy_ref",
+                ty: cavra_runtime::schema::Type::Ref,
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "worker_owner",
+                ty: cavra_runtime::schema::Type::Label,
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+            cavra_runtime::schema::Field {
+                name: "blockers",
+                ty: cavra_runtime::schema::Type::List(
+                    &cavra_runtime::schema::Type::Text,
+                ),
+                presence: cavra_runtime::schema::Presence::Optional,
+                min_items: None,
+                minimum: None,
+            },
+        ],
+    };
+    /// The spec's defaults of the inputs that have one.
+    pub const INPUT_DEFAULTS: &[(&str, cavra_runtime::schema::Const)] = &[
+        ("requested_by", cavra_runtime::schema::Const::Str("community")),
+        ("deployment_environment", cavra_runtime::schema::Const::Str("production")),
+        ("worker_mode", cavra_runtime::schema::Const::Str("dry_run")),
+        (
+            "required_checks",
+            cavra_runtime::schema::Const::StrList(
+                &[
+                    "billing_monitoring",
+                    "license_telemetry_sync",
+                    "support_followup",
+                    "customer_success_review",
+                    "dashboard_refresh",
+                    "escalation_drill",
+                    "closeout_retry",
+                ],
+            ),
+        ),
+        (
+            "worker_targets",
+            cavra_runtime::schema::Const::StrList(
+                &[
+                    "billing_monitoring",
+                    "license_telemetry_sync",
+                    "support_followup",
+                    "customer_success_review",
+                    "dashboard_refresh",
+                    "escalation_drill",
+                    "closeout_retry",
+                ],
+            ),
+        ),
+        (
+            "handoff_status",
+            cavra_runtime::schema::Const::Str("requires_private_service"),
+        ),
+        ("scheduler_ref", cavra_runtime::schema::Const::Str("scheduler-pending")),
+        (
+            "evidence_sink_ref",
+            cavra_runtime::schema::Const::Str("evidence-sink-pending"),
+        ),
+        ("retry_policy_ref", cavra_runtime::schema::Const::Str("retry-policy-pending")),
+        ("worker_owner", cavra_runtime::schema::Const::Str("operations-owner")),
+        ("blockers", cavra_runtime::schema::Const::StrList(&[])),
+    ];
+    /// Reads the operation's inputs (a JSON object: an HTTP body, or the CLI's arguments), fills
+    /// in the spec's defaults, builds the request and its placeholder response and validates
+    /// them: `{"request": ..., "response": ...}`, or every problem at once.
+    pub fn exchange(
+        inputs: &serde_json::Value,
+    ) -> Result<serde_json::Value, cavra_runtime::Violations> {
+        let inputs = cavra_runtime::exchange::read_inputs(
+            inputs,
+            &INPUT_SHAPE,
+            INPUT_DEFAULTS,
+            &crate::BOUNDARY,
+        )?;
+        let input = |name: &str| {
+            inputs.get(name).cloned().unwrap_or(serde_json::Value::Null)
+        };
+        let correlation_id = inputs
+            .get("correlation_id")
+            .and_then(serde_json::Value::as_str)
+            .map_or_else(
+                || cavra_runtime::envelope::new_correlation_id("saas-"),
+                str::to_owned,
+            );
+        let mut request_payload = serde_json::Map::new();
+        request_payload
+            .insert(
+                "deployment_environment".to_owned(),
+                input("deployment_environment"),
+            );
+        request_payload.insert("worker_mode".to_owned(), input("worker_mode"));
+        request_payload.insert("required_checks".to_owned(), input("required_checks"));
+        request_payload.insert("worker_targets".to_owned(), input("worker_targets"));
+        request_payload
+            .insert(
+                "handoff_boundary".to_owned(),
+                serde_json::json!(
+                    "public request shape only; SaaS automation worker execution is private"
+                ),
+            );
+        let mut summary = serde_json::Map::new();
+        summary.insert("tenant_id".to_owned(), input("tenant_id"));
+        summary.insert("handoff_status".to_owned(), input("handoff_status"));
+        summary
+            .insert(
+                "deployment_environment".to_owned(),
+                input("deployment_environment"),
+            );
+        summary.insert("scheduler_ref".to_owned(), input("scheduler_ref"));
+        summary.insert("evidence_sink_ref".to_owned(), input("evidence_sink_ref"));
+        summary.insert("retry_policy_ref".to_owned(), input("retry_policy_ref"));
+        summary.insert("worker_owner".to_owned(), input("worker_owner"));
+        summary.insert("worker_mode".to_owned(), input("worker_mode"));
+        summary.insert("required_checks".to_owned(), input("required_checks"));
+        summary.insert("worker_targets".to_owned(), input("worker_targets"));
+        summary.insert("blockers".to_owned(), input("blockers"));
+        summary
+            .insert("private_validation_required".to_owned(), serde_json::json!(true));
+        let mut response_payload = serde_json::Map::new();
+        response_payload
+            .insert("summary".to_owned(), serde_json::Value::Object(summary));
+        response_payload
+            .insert(
+                "private_modules_required".to_owned(),
+                serde_json::json!(
+                    ["automation worker runtime", "scheduler registration",
+                    "evidence sink", "retry policy", "worker target registry"]
+                ),
+            );
+        response_payload
+            .insert(
+                "next_step".to_owned(),
+                serde_json::json!(
+                    "See docs/architecture/saas-operating-automation-worker-handoff.md"
+                ),
+            );
+        let mut request = serde_json::Map::new();
+        request
+            .insert(
+                "schema_version".to_owned(),
+                serde_json::Value::from(super::REQUEST_SCHEMA_VERSION),
+            );
+        request.insert("operation".to_owned(), serde_json::Value::from(NAME));
+        request.insert("tenant_id".to_owned(), input("tenant_id"));
+        request.insert("requested_by".to_owned(), input("requested_by"));
+        request
+            .insert(
+                "correlation_id".to_owned(),
+                serde_json::Value::from(correlation_id.clone()),
+            );
+        request
+            .insert(
+                "private_implementation_required".to_owned(),
+                serde_json::json!(true),
+            );
+        request.insert("payload".to_owned(), serde_json::Value::Object(request_payload));
+        let mut response = serde_json::Map::new();
+        response
+            .insert(
+                "schema_version".to_owned(),
+                serde_json::Value::from(super::RESPONSE_SCHEMA_VERSION),
+            );
+        response.insert("operation".to_owned(), serde_json::Value::from(NAME));
+        response
+            .insert("status".to_owned(), serde_json::json!("requires_private_service"));
+        response.insert("message".to_owned(), serde_json::Value::from(MESSAGE));
+        response
+            .insert(
+                "correlation_id".to_owned(),
+                serde_json::Value::from(correlation_id.clone()),
+            );
+        response
+            .insert(
+                "private_implementation_required".to_owned(),
+                serde_json::json!(true),
+            );
+        response
+            .insert("payload".to_owned(), serde_json::Value::Object(response_payload));
+        cavra_runtime::exchange::check(
+            &CATALOG_ENTRY,
+            &crate::BOUNDARY,
+            serde_json::Value::Object(request),
+            serde_json::Value::Object(response),
+        )
     }
     /// This operation in the crate's catalog.
     pub const CATALOG_ENTRY: cavra_runtime::catalog::OperationEntry = cavra_runtime::catalog::OperationEntry {

@@ -239,49 +239,21 @@ pub fn print_json(value: &Value) -> Outcome {
     Outcome::ok(0, pretty(value))
 }
 
-/// An operation command (`cavra saas operating-automation ...`): validates the request and its
-/// response, and prints `{"request": ..., "response": ...}`, or every problem on stderr (exit 1).
-pub fn operation(
-    entry: &crate::catalog::OperationEntry,
-    boundary: &crate::boundary::Boundary,
-    request: Value,
-    response: Value,
-) -> Outcome {
-    let mut found = crate::validate::validate(&request, entry.request, "", boundary).0;
-    let request_fields: Vec<String> = found.iter().map(|v| field_of(&v.path).to_owned()).collect();
-    // The summary repeats request values (tenant, scope, ...): a bad value is reported once, where
-    // the user typed it.
-    found.extend(
-        crate::validate::validate(&response, entry.response, "", boundary)
-            .0
-            .into_iter()
-            .filter(|v| !request_fields.iter().any(|f| f == field_of(&v.path))),
-    );
-    found.extend(crate::envelope::check_response_matches(
-        &request,
-        &response,
-        entry.mismatch_message,
-    ));
-    if found.is_empty() {
-        return Outcome::ok(
-            0,
-            pretty(&json!({"request": request, "response": response})),
-        );
+/// An operation command (`cavra saas operating-automation ...`): prints the generated
+/// `exchange()`'s `{"request": ..., "response": ...}`, or every problem on stderr (exit 1).
+pub fn exchange(result: Result<Value, Violations>) -> Outcome {
+    match result {
+        Ok(exchange) => Outcome::ok(0, pretty(&exchange)),
+        Err(found) => {
+            let mut stderr = String::new();
+            for v in found.iter() {
+                stderr.push_str(&format!("error: {v}\n"));
+            }
+            Outcome {
+                code: 1,
+                stdout: String::new(),
+                stderr,
+            }
+        }
     }
-    let mut stderr = String::new();
-    for v in &found {
-        stderr.push_str(&format!("error: {v}\n"));
-    }
-    Outcome {
-        code: 1,
-        stdout: String::new(),
-        stderr,
-    }
-}
-
-/// The field a violation path names, without the envelope prefixes: `payload.summary.tenant_id`,
-/// `payload.tenant_id` and `tenant_id` all name `tenant_id`.
-fn field_of(path: &str) -> &str {
-    let path = path.strip_prefix("payload.").unwrap_or(path);
-    path.strip_prefix("summary.").unwrap_or(path)
 }

@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod commands;
 pub mod contract;
 pub mod envelope;
+pub mod exchange;
 pub mod gate;
 pub mod input;
 pub mod sarif;

@@ -132,6 +132,24 @@ pub struct OperationView {
     pub request_inits: Vec<InitView>,
     pub response_inits: Vec<InitView>,
     pub response_payload_inits: Vec<InitView>,
+    /// How the operation's inputs become a request and its response, when it has inputs.
+    pub exchange: Option<ExchangeView>,
+}
+
+/// An operation's inputs (CLI arguments, HTTP body keys) and how they fill its documents.
+#[derive(Serialize)]
+pub struct ExchangeView {
+    /// Field descriptors of the inputs object.
+    pub input_shape: Vec<String>,
+    /// `(name, Const)` pairs: the spec's defaults of the inputs that have one.
+    pub input_defaults: Vec<InitView>,
+    pub request_envelope: Vec<InitView>,
+    pub request_payload: Vec<InitView>,
+    pub summary: Vec<InitView>,
+    pub response_payload: Vec<InitView>,
+    pub response_envelope: Vec<InitView>,
+    pub has_summary: bool,
+    pub correlation_prefix: String,
 }
 
 #[derive(Serialize)]
@@ -184,18 +202,13 @@ pub struct CliCommandView {
     pub module: String,
     pub tenant_help: String,
     pub args: Vec<CliArgView>,
-    pub request_envelope: Vec<InitView>,
-    pub request_payload: Vec<InitView>,
-    pub summary: Vec<InitView>,
-    pub response_payload: Vec<InitView>,
-    pub response_envelope: Vec<InitView>,
-    pub has_summary: bool,
-    pub correlation_prefix: String,
 }
 
 #[derive(Serialize)]
 pub struct CliArgView {
     pub ident: String,
+    /// The input's wire name, as a literal.
+    pub name: String,
     pub long: String,
     pub help: String,
     pub repeatable: bool,
@@ -837,6 +850,7 @@ impl Viewer<'_> {
             request_inits,
             response_inits,
             response_payload_inits,
+            exchange: crate::inputs::has_inputs(o).then(|| self.exchange(f, o)),
         }
     }
 
@@ -913,119 +927,84 @@ impl Viewer<'_> {
             .last()
             .unwrap_or_default()
             .to_owned();
-        let mut args: Vec<CliArgView> = Vec::new();
-        let mut seen: Vec<String> = Vec::new();
-        let envelope_args = f
-            .request_envelope
-            .iter()
-            .filter(|x| x.name.as_str() != "tenant_id");
-        let fields = envelope_args
-            .chain(o.request.iter())
-            .chain(o.summary.iter().flatten());
-        for field in fields {
-            if matches!(field.presence, Presence::Const(_)) || seen.contains(&field.name.value) {
-                continue;
-            }
-            let item = field.ty.value.item();
-            let cli_able = !matches!(
-                field.ty.value,
-                FieldType::Map(_)
-                    | FieldType::Payload
-                    | FieldType::SchemaVersion
-                    | FieldType::Operation
-            ) && !matches!(item, FieldType::Shape(_));
-            if !cli_able || (field.name.as_str() == "tenant_id") {
-                continue;
-            }
-            seen.push(field.name.value.clone());
-            let repeatable = field.ty.value.is_list();
-            let long = field.cli_flag.clone().unwrap_or_else(|| {
-                let base = if repeatable {
-                    field
-                        .name
-                        .value
-                        .strip_suffix('s')
-                        .unwrap_or(&field.name)
-                        .to_owned()
-                } else {
-                    field.name.value.clone()
-                };
-                base.replace('_', "-")
-            });
-            let default = field
-                .cli_default
-                .as_ref()
-                .or(match &field.presence {
-                    Presence::Default(v) => Some(v),
-                    _ => None,
-                })
-                .filter(|_| !repeatable)
-                .and_then(|v| v.as_str().map(lit));
-            let help = field
-                .cli_help
-                .as_deref()
-                .or(field.doc.as_deref())
-                .unwrap_or(&field.name);
-            args.push(CliArgView {
-                ident: field.name.value.clone(),
-                value_name: field.name.value.to_uppercase(),
-                long,
-                help: lit(help),
-                repeatable,
-                default,
-            });
-        }
-        // The CLI is the crate's binary: it reaches the library as `cavra`.
-        let module = format!("cavra::{}::{}", f.name.value, o.name.value);
-        let identifiers: Vec<&str> = f
-            .request_envelope
-            .iter()
-            .chain(o.request.iter())
-            .chain(o.summary.iter().flatten())
-            .filter(|x| x.ty.value == FieldType::Identifier)
-            .map(|x| x.name.as_str())
+        let args = crate::inputs::inputs(f, o)
+            .into_iter()
+            .filter(|field| field.name.as_str() != "tenant_id")
+            .map(|field| {
+                let repeatable = field.ty.value.is_list();
+                let long = field.cli_flag.clone().unwrap_or_else(|| {
+                    let base = if repeatable {
+                        field
+                            .name
+                            .value
+                            .strip_suffix('s')
+                            .unwrap_or(&field.name)
+                            .to_owned()
+                    } else {
+                        field.name.value.clone()
+                    };
+                    base.replace('_', "-")
+                });
+                let default = field
+                    .cli_default
+                    .as_ref()
+                    .or(match &field.presence {
+                        Presence::Default(v) => Some(v),
+                        _ => None,
+                    })
+                    .filter(|_| !repeatable)
+                    .and_then(|v| v.as_str().map(lit));
+                let help = field
+                    .cli_help
+                    .as_deref()
+                    .or(field.doc.as_deref())
+                    .unwrap_or(&field.name);
+                CliArgView {
+                    ident: field.name.value.clone(),
+                    name: lit(&field.name),
+                    value_name: field.name.value.to_uppercase(),
+                    long,
+                    help: lit(help),
+                    repeatable,
+                    default,
+                }
+            })
             .collect();
+        CliCommandView {
+            variant: kebab_to_pascal(&command),
+            command,
+            help: lit(&c.help),
+            args_name: format!("{}Args", pascal_case(&o.name)),
+            family: f.name.value.clone(),
+            module: o.name.value.clone(),
+            tenant_help: lit(c.tenant_help.as_deref().unwrap_or("Tenant identifier.")),
+            args,
+        }
+    }
+
+    /// How an operation's inputs fill its request and response.
+    fn exchange(&self, f: &Family, o: &Operation) -> ExchangeView {
+        let scope = Scope::Operation(o);
+        let inputs = crate::inputs::inputs(f, o);
+        let is_input = |name: &str| inputs.iter().any(|x| x.name.as_str() == name);
         let value_of = |field: &Field, part: &str| -> String {
             let name = field.name.as_str();
             match (&field.ty.value, &field.presence) {
                 (FieldType::SchemaVersion, _) => format!(
-                    "serde_json::Value::from(cavra::{}::{}_SCHEMA_VERSION)",
-                    f.name.value,
+                    "serde_json::Value::from(super::{}_SCHEMA_VERSION)",
                     part.to_uppercase()
                 ),
-                (FieldType::Operation, _) => format!("serde_json::Value::from({module}::NAME)"),
+                (FieldType::Operation, _) => "serde_json::Value::from(NAME)".to_owned(),
                 (FieldType::CorrelationId, _) => {
                     "serde_json::Value::from(correlation_id.clone())".to_owned()
                 }
-                (FieldType::Message, _) => format!("serde_json::Value::from({module}::MESSAGE)"),
+                (FieldType::Message, _) => "serde_json::Value::from(MESSAGE)".to_owned(),
                 (FieldType::Payload, _) => format!("serde_json::Value::Object({part}_payload)"),
                 (FieldType::Summary, _) => "serde_json::Value::Object(summary)".to_owned(),
                 (_, Presence::Const(v)) => format!("serde_json::json!({})", json_literal(v)),
-                _ if name == "tenant_id" => {
-                    "serde_json::Value::from(self.tenant_id.trim())".to_owned()
-                }
-                _ if !seen.iter().any(|x| x == name) => match &field.presence {
-                    Presence::Default(v) => format!("serde_json::json!({})", json_literal(v)),
-                    _ => "serde_json::Value::Null".to_owned(),
-                },
-                _ if field.ty.value.is_list() => {
-                    let fallback = match &field.presence {
-                        Presence::Default(v) => format!("serde_json::json!({})", json_literal(v)),
-                        _ => "serde_json::Value::Array(Vec::new())".to_owned(),
-                    };
-                    format!(
-                        "if self.{name}.is_empty() {{ {fallback} }} else {{ serde_json::Value::from(self.{name}.clone()) }}"
-                    )
-                }
-                _ if identifiers.contains(&name) => {
-                    format!("serde_json::Value::from(self.{name}.trim())")
-                }
-                _ if field.is_required() || matches!(field.presence, Presence::Default(_)) => {
-                    format!("serde_json::Value::from(self.{name}.clone())")
-                }
-                _ => format!(
-                    "self.{name}.clone().map_or(serde_json::Value::Null, serde_json::Value::from)"
-                ),
+                _ if is_input(name) => format!("input({})", lit(name)),
+                (_, Presence::Default(v)) => format!("serde_json::json!({})", json_literal(v)),
+                _ => "serde_json::Value::Null".to_owned(),
             }
         };
         let inits = |fields: &[Field], part: &str| -> Vec<InitView> {
@@ -1037,15 +1016,30 @@ impl Viewer<'_> {
                 })
                 .collect()
         };
-        CliCommandView {
-            variant: kebab_to_pascal(&command),
-            command,
-            help: lit(&c.help),
-            args_name: format!("{}Args", pascal_case(&o.name)),
-            family: f.name.value.clone(),
-            module: o.name.value.clone(),
-            tenant_help: lit(c.tenant_help.as_deref().unwrap_or("Tenant identifier.")),
-            args,
+        ExchangeView {
+            input_shape: inputs
+                .iter()
+                .map(|field| {
+                    // A correlation id is made up when the caller gives none.
+                    if field.ty.value == FieldType::CorrelationId {
+                        let mut optional = (*field).clone();
+                        optional.presence = Presence::Optional;
+                        self.field_descriptor(&optional, scope, None)
+                    } else {
+                        self.field_descriptor(field, scope, None)
+                    }
+                })
+                .collect(),
+            input_defaults: inputs
+                .iter()
+                .filter_map(|field| match &field.presence {
+                    Presence::Default(v) => Some(InitView {
+                        name: lit(&field.name),
+                        expr: Self::descriptor_const(v),
+                    }),
+                    _ => None,
+                })
+                .collect(),
             request_envelope: inits(&f.request_envelope, "request"),
             request_payload: inits(&o.request, "request"),
             summary: o

@@ -1,0 +1,47 @@
+//! An operation's inputs: the keys of its HTTP request body and the arguments of its CLI command.
+//! Both front ends read the same list, so they cannot disagree on a name or a default.
+
+use cavra_spec::{Family, Field, FieldType, Operation, Presence};
+
+/// The fields a caller sets, in order: the request envelope's, then the request payload's, then
+/// the summary's, each name once. Constants, the envelope's fixed parts (schema version,
+/// operation, payload) and shapes or maps (which no flag can spell) are not inputs.
+pub fn inputs<'s>(family: &'s Family, operation: &'s Operation) -> Vec<&'s Field> {
+    let mut out: Vec<&Field> = Vec::new();
+    let fields = family
+        .request_envelope
+        .iter()
+        .chain(operation.request.iter())
+        .chain(operation.summary.iter().flatten());
+    for field in fields {
+        if matches!(field.presence, Presence::Const(_))
+            || out.iter().any(|f| f.name.value == field.name.value)
+            || !settable(&field.ty.value)
+        {
+            continue;
+        }
+        out.push(field);
+    }
+    out
+}
+
+/// Whether a caller can set a field of this type from a flag or a flat body key.
+fn settable(ty: &FieldType) -> bool {
+    !matches!(
+        ty,
+        FieldType::Map(_) | FieldType::Payload | FieldType::SchemaVersion | FieldType::Operation
+    ) && !matches!(ty.item(), FieldType::Shape(_))
+}
+
+/// Whether the operation has inputs at all: a CLI command, or an HTTP route that takes a body.
+pub fn has_inputs(operation: &Operation) -> bool {
+    operation.cli.is_some() || takes_body(operation)
+}
+
+/// Whether the operation's HTTP route takes a JSON body (any method but `GET`).
+pub fn takes_body(operation: &Operation) -> bool {
+    operation
+        .http
+        .as_ref()
+        .is_some_and(|h| h.method.value != "GET")
+}
