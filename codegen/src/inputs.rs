@@ -45,3 +45,34 @@ pub fn takes_body(operation: &Operation) -> bool {
         .as_ref()
         .is_some_and(|h| h.method.value != "GET")
 }
+
+/// An input's default: the spec's `cli_default` where it gives one (a summary status the caller
+/// may leave `unknown`), else the field's own default.
+pub fn default_of(field: &Field) -> Option<&serde_json::Value> {
+    field.cli_default.as_ref().or(match &field.presence {
+        Presence::Default(v) => Some(v),
+        _ => None,
+    })
+}
+
+/// The example inputs of an operation: each input's value in the spec's example request (its
+/// envelope, payload or summary), so that sending them gives the example exchange the wiki shows.
+pub fn example(spec: &cavra_spec::Spec, operation: &Operation) -> serde_json::Value {
+    let Some(family) = spec.family(&operation.family) else {
+        return serde_json::Value::Null;
+    };
+    let (request, response) = cavra_spec::example::operation_exchange(spec, operation);
+    let places = [
+        request.get("payload"),
+        response.pointer("/payload/summary"),
+        Some(&request),
+    ];
+    let mut out = serde_json::Map::new();
+    for field in inputs(family, operation) {
+        let name = field.name.as_str();
+        if let Some(value) = places.iter().flatten().find_map(|p| p.get(name)) {
+            out.insert(name.to_owned(), value.clone());
+        }
+    }
+    serde_json::Value::Object(out)
+}

@@ -10,8 +10,10 @@
 //! # Ok::<(), cavra_codegen::Error>(())
 //! ```
 
+mod console;
 mod gates;
 mod inputs;
+pub mod openapi;
 mod output;
 mod rust;
 pub mod schema;
@@ -98,6 +100,11 @@ pub fn render(spec: &Spec) -> Result<Output, GenerateError> {
     for file in &schemas {
         output.add(&file.path, &json_text(&file.schema));
     }
+    output.add(
+        "openapi.json",
+        &json_text(&openapi::document(spec, &schemas)),
+    );
+    output.add("console/index.html", &console::render(spec)?);
     Ok(output)
 }
 

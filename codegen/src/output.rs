@@ -18,7 +18,7 @@ pub fn header(path: &str) -> String {
         String::new()
     } else if path.ends_with(".rs") {
         format!("// {HEADER_TEXT}\n")
-    } else if path.ends_with(".md") {
+    } else if path.ends_with(".md") || path.ends_with(".html") {
         format!("<!-- {HEADER_TEXT} -->\n")
     } else {
         format!("# {HEADER_TEXT}\n")

@@ -76,6 +76,39 @@ pub fn schemas(spec: &Spec) -> Vec<SchemaFile> {
     out
 }
 
+/// The schema of an operation's inputs: the JSON body its HTTP route reads (the CLI's arguments
+/// by their wire names), with the spec's defaults. `None` when the operation takes no inputs.
+pub fn inputs_schema(spec: &Spec, op: &Operation) -> Option<Value> {
+    let family = spec.family(&op.family)?;
+    if !crate::inputs::has_inputs(op) {
+        return None;
+    }
+    let fields: Vec<Field> = crate::inputs::inputs(family, op)
+        .into_iter()
+        .map(|field| {
+            let mut field = field.clone();
+            if let Some(default) = crate::inputs::default_of(&field) {
+                field.presence = Presence::Default(default.clone());
+            } else if field.ty.value == FieldType::CorrelationId {
+                field.presence = Presence::Optional;
+            }
+            field
+        })
+        .collect();
+    let ctx = Ctx {
+        spec,
+        family,
+        op: Some(op),
+    };
+    let file = ctx.file(
+        op.name.as_str(),
+        "inputs",
+        &format!("{} inputs", op.title),
+        fields.iter().collect(),
+    );
+    Some(file.schema)
+}
+
 fn envelope(fields: &[Field]) -> Vec<&Field> {
     fields.iter().collect()
 }
@@ -144,6 +177,10 @@ impl Ctx<'_> {
             ),
             (Some(op), "response") => format!(
                 "The public-safe response envelope of `{}`.",
+                op.name.as_str()
+            ),
+            (Some(op), "inputs") => format!(
+                "The inputs of `{}`: the JSON body of its HTTP route, and the arguments of its CLI command. A key left out takes the spec's default.",
                 op.name.as_str()
             ),
             (Some(op), _) => format!(

@@ -17,6 +17,8 @@ pub mod saas_control_plane;
 pub mod billing_subscription;
 pub mod trial_lifecycle;
 pub mod licensing;
+#[cfg(feature = "server")]
+pub mod server;
 /// The spec's boundary: sensitive key parts and token-like value patterns.
 pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
     &[

@@ -28,6 +28,61 @@ enum Command {
     /// Print the JSON Schema (draft 2020-12) of an operation's request, response or summary, or
     /// of an evidence document.
     Schema(SchemaArgs),
+    /// Serve the HTTP API, the OpenAPI document and the Evidence Console until Ctrl-C (needs the
+    /// `server` feature).
+    Serve(ServeArgs),
+}
+#[derive(Args)]
+struct ServeArgs {
+    /// The address to listen on; port 0 lets the OS choose (the log's first line names it).
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1:8080")]
+    bind: std::net::SocketAddr,
+    /// The largest request body read, in bytes; a larger one gets 413.
+    #[arg(
+        long,
+        value_name = "BYTES",
+        default_value_t = cavra_runtime::input::Limits::DEFAULT_MAX_BYTES
+    )]
+    body_limit: usize,
+    /// The deepest nesting of arrays and objects read in a body (at most 100).
+    #[arg(
+        long,
+        value_name = "LEVELS",
+        default_value_t = cavra_runtime::input::Limits::DEFAULT_MAX_DEPTH
+        as
+        u16,
+        value_parser = clap::value_parser!(
+            u16
+        ).range(1..= cavra_runtime::input::DEPTH_CEILING as i64)
+    )]
+    max_depth: u16,
+}
+impl ServeArgs {
+    /// Serves until Ctrl-C.
+    #[cfg(feature = "server")]
+    fn run(&self) -> Outcome {
+        let limits = cavra_runtime::input::Limits::default()
+            .with_max_bytes(self.body_limit)
+            .with_max_depth(usize::from(self.max_depth));
+        match cavra::server::serve(self.bind, limits) {
+            Ok(()) => {
+                Outcome {
+                    code: 0,
+                    stdout: String::new(),
+                    stderr: String::new(),
+                }
+            }
+            Err(e) => Outcome::usage(e),
+        }
+    }
+    /// Says how to get a binary that serves.
+    #[cfg(not(feature = "server"))]
+    fn run(&self) -> Outcome {
+        let _ = (self.bind, self.body_limit, self.max_depth);
+        Outcome::usage(
+            "this `cavra` was built without the `server` feature; build it with `cargo build -p cavra --features server`",
+        )
+    }
 }
 /// Output format.
 #[derive(Clone, Copy, ValueEnum)]
@@ -575,6 +630,7 @@ fn run(cli: Cli) -> Outcome {
                 Err(outcome) => outcome,
             }
         }
+        Command::Serve(args) => args.run(),
         Command::Schema(args) => {
             commands::schema(
                 &cavra::CATALOG,

@@ -5910,7 +5910,7 @@ pub mod saas_operating_automation {
                 ty: cavra_runtime::schema::Type::Vocabulary(
                     &crate::saas_control_plane::AutomationStatus::VOCABULARY,
                 ),
-                presence: cavra_runtime::schema::Presence::Required,
+                presence: cavra_runtime::schema::Presence::Optional,
                 min_items: None,
                 minimum: None,
             },
@@ -5919,7 +5919,7 @@ pub mod saas_operating_automation {
                 ty: cavra_runtime::schema::Type::Vocabulary(
                     &crate::saas_control_plane::AutomationStatus::VOCABULARY,
                 ),
-                presence: cavra_runtime::schema::Presence::Required,
+                presence: cavra_runtime::schema::Presence::Optional,
                 min_items: None,
                 minimum: None,
             },
@@ -5928,7 +5928,7 @@ pub mod saas_operating_automation {
                 ty: cavra_runtime::schema::Type::Vocabulary(
                     &crate::saas_control_plane::AutomationStatus::VOCABULARY,
                 ),
-                presence: cavra_runtime::schema::Presence::Required,
+                presence: cavra_runtime::schema::Presence::Optional,
                 min_items: None,
                 minimum: None,
             },
@@ -5937,7 +5937,7 @@ pub mod saas_operating_automation {
                 ty: cavra_runtime::schema::Type::Vocabulary(
                     &crate::saas_control_plane::AutomationStatus::VOCABULARY,
                 ),
-                presence: cavra_runtime::schema::Presence::Required,
+                presence: cavra_runtime::schema::Presence::Optional,
                 min_items: None,
                 minimum: None,
             },
@@ -5946,7 +5946,7 @@ pub mod saas_operating_automation {
                 ty: cavra_runtime::schema::Type::Vocabulary(
                     &crate::saas_control_plane::AutomationStatus::VOCABULARY,
                 ),
-                presence: cavra_runtime::schema::Presence::Required,
+                presence: cavra_runtime::schema::Presence::Optional,
                 min_items: None,
                 minimum: None,
             },
@@ -5955,7 +5955,7 @@ pub mod saas_operating_automation {
                 ty: cavra_runtime::schema::Type::Vocabulary(
                     &crate::saas_control_plane::AutomationStatus::VOCABULARY,
                 ),
-                presence: cavra_runtime::schema::Presence::Required,
+                presence: cavra_runtime::schema::Presence::Optional,
                 min_items: None,
                 minimum: None,
             },
@@ -5964,7 +5964,7 @@ pub mod saas_operating_automation {
                 ty: cavra_runtime::schema::Type::Vocabulary(
                     &crate::saas_control_plane::AutomationStatus::VOCABULARY,
                 ),
-                presence: cavra_runtime::schema::Presence::Required,
+                presence: cavra_runtime::schema::Presence::Optional,
                 min_items: None,
                 minimum: None,
             },
@@ -5973,7 +5973,7 @@ pub mod saas_operating_automation {
                 ty: cavra_runtime::schema::Type::Vocabulary(
                     &crate::saas_control_plane::AutomationStatus::VOCABULARY,
                 ),
-                presence: cavra_runtime::schema::Presence::Required,
+                presence: cavra_runtime::schema::Presence::Optional,
                 min_items: None,
                 minimum: None,
             },
@@ -6010,6 +6010,14 @@ pub mod saas_operating_automation {
                 ],
             ),
         ),
+        ("automation_status", cavra_runtime::schema::Const::Str("unknown")),
+        ("billing_monitoring_status", cavra_runtime::schema::Const::Str("unknown")),
+        ("license_telemetry_status", cavra_runtime::schema::Const::Str("unknown")),
+        ("support_followup_status", cavra_runtime::schema::Const::Str("unknown")),
+        ("customer_success_review_status", cavra_runtime::schema::Const::Str("unknown")),
+        ("dashboard_refresh_status", cavra_runtime::schema::Const::Str("unknown")),
+        ("escalation_drill_status", cavra_runtime::schema::Const::Str("unknown")),
+        ("closeout_retry_status", cavra_runtime::schema::Const::Str("unknown")),
         ("blockers", cavra_runtime::schema::Const::StrList(&[])),
     ];
     /// Reads the operation's inputs (a JSON object: an HTTP body, or the CLI's arguments), fills

@@ -14,8 +14,11 @@ pub mod envelope;
 pub mod exchange;
 pub mod gate;
 pub mod input;
+pub mod routes;
 pub mod sarif;
 pub mod schema;
+#[cfg(feature = "server")]
+pub mod server;
 pub mod validate;
 pub mod violation;
 

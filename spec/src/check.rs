@@ -151,19 +151,23 @@ impl Checker<'_> {
         }
     }
 
+    /// Checks CLI paths and HTTP routes: well formed, each defined once, methods that fit what
+    /// they serve, and none of the server's own routes.
     fn surfaces(&mut self) {
         let spec = self.spec;
         let mut clis: Vec<&Cli> = Vec::new();
-        let mut routes: Vec<&Http> = Vec::new();
+        // Each route with whether it serves a family's description (a `GET`) rather than an
+        // operation (which reads a JSON body).
+        let mut routes: Vec<(&Http, bool)> = Vec::new();
         for f in &spec.families {
             if let Some(d) = &f.description {
                 clis.extend(&d.cli);
-                routes.extend(&d.http);
+                routes.extend(d.http.iter().map(|h| (h, true)));
             }
         }
         for o in &spec.operations {
             clis.extend(&o.cli);
-            routes.extend(&o.http);
+            routes.extend(o.http.iter().map(|h| (h, false)));
         }
         let mut seen: HashMap<String, Span> = HashMap::new();
         for cli in clis {
@@ -198,8 +202,9 @@ impl Checker<'_> {
             }
         }
         let mut seen: HashMap<String, Span> = HashMap::new();
-        for http in routes {
+        for (http, describes) in routes {
             const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+            const BODY_METHODS: [&str; 3] = ["POST", "PUT", "PATCH"];
             if !METHODS.contains(&http.method.as_str()) {
                 self.out.push(
                     Diagnostic::error(
@@ -212,16 +217,62 @@ impl Checker<'_> {
                             .or_else(|| Some(format!("use one of: {}", METHODS.join(", ")))),
                     ),
                 );
+            } else if describes && http.method.as_str() != "GET" {
+                self.out.push(
+                    Diagnostic::error(
+                        DiagnosticKind::InvalidValue,
+                        http.method.span,
+                        format!(
+                            "a family's contract description is served by `GET`, not `{}`",
+                            http.method.value
+                        ),
+                    )
+                    .with_help("use `method = \"GET\"`"),
+                );
+            } else if !describes && !BODY_METHODS.contains(&http.method.as_str()) {
+                self.out.push(
+                    Diagnostic::error(
+                        DiagnosticKind::InvalidValue,
+                        http.method.span,
+                        format!(
+                            "an operation's route reads its inputs from a JSON body, which `{}` does not carry",
+                            http.method.value
+                        ),
+                    )
+                    .with_help(format!("use one of: {}", BODY_METHODS.join(", "))),
+                );
             }
-            if !http.route.starts_with('/') || http.route.contains(char::is_whitespace) {
-                self.out.push(Diagnostic::error(
-                    DiagnosticKind::InvalidValue,
-                    http.route.span,
-                    format!(
-                        "HTTP route `{}` must start with `/` and contain no spaces",
-                        http.route.value
-                    ),
-                ));
+            let segment_ok = |s: &str| {
+                !s.is_empty()
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~'))
+            };
+            let route = http.route.as_str();
+            if !route.starts_with('/') || !route[1..].split('/').all(segment_ok) {
+                self.out.push(
+                    Diagnostic::error(
+                        DiagnosticKind::InvalidValue,
+                        http.route.span,
+                        format!("invalid HTTP route `{route}`"),
+                    )
+                    .with_help("a route is `/` and segments of letters, digits, `-`, `_`, `.` and `~`, e.g. `/saas/worker-handoff`; it has no parameters"),
+                );
+            } else if cavra_runtime::routes::is_reserved(route) {
+                self.out.push(
+                    Diagnostic::error(
+                        DiagnosticKind::InvalidValue,
+                        http.route.span,
+                        format!("HTTP route `{route}` is the server's own"),
+                    )
+                    .with_help(format!(
+                        "`cavra serve` serves {} and everything under `/console/`",
+                        cavra_runtime::routes::SERVER_ROUTES
+                            .iter()
+                            .map(|(_, r)| format!("`{r}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                );
             }
             let key = format!("{} {}", http.method.value, http.route.value);
             if let Some(first) = seen.get(&key) {

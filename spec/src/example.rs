@@ -11,7 +11,9 @@
 
 use serde_json::{Map, Value};
 
-use crate::model::{Condition, Evidence, Field, FieldPath, FieldType, Operation, Presence, Spec};
+use crate::model::{
+    Condition, Evidence, Family, Field, FieldPath, FieldType, Operation, Presence, Spec,
+};
 
 /// The example document of an evidence contract: the family header, then the contract's fields,
 /// in spec order. With the spec's examples chosen to pass every gate, this is the ready document
@@ -269,4 +271,38 @@ pub fn holds(condition: &Condition, doc: &Value) -> bool {
         Condition::NotOneOf { path, values } => !at(path).is_some_and(|v| values.contains(&v)),
         _ => false,
     }
+}
+
+/// A family's public contract description (`describe_public_contract()` upstream, `cavra saas
+/// contract`, `GET /saas/control-plane/contract`), or `None` when the family has none.
+pub fn contract_description(spec: &Spec, family: &Family) -> Option<Value> {
+    let d = family.description.as_ref()?;
+    let mut boundary = Map::new();
+    for (k, v) in &d.public_repository_boundary {
+        boundary.insert(k.clone(), Value::Bool(*v));
+    }
+    boundary.insert("purpose".to_owned(), Value::String(d.purpose.clone()));
+    let operations: Vec<Value> = spec
+        .operations_of(&family.name)
+        .filter_map(|o| {
+            o.describe.as_ref().map(|d| {
+                serde_json::json!({"name": o.name.value, "request": d.request, "response": d.response})
+            })
+        })
+        .collect();
+    let mut out = Map::new();
+    out.insert(
+        "schema_version".to_owned(),
+        Value::from(family.schema_version("contract").unwrap_or_default()),
+    );
+    out.insert(
+        "product".to_owned(),
+        Value::from(family.product.clone().unwrap_or_default()),
+    );
+    out.insert(
+        "public_repository_boundary".to_owned(),
+        Value::Object(boundary),
+    );
+    out.insert("operations".to_owned(), Value::Array(operations));
+    Some(Value::Object(out))
 }

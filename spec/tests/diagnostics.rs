@@ -424,10 +424,53 @@ fn surfaces_used_twice() {
     // The same path with another method is a different route.
     assert!(
         load_case(&format!(
-            "{op}http = {{ method = \"GET\", route = \"/demo/handoff\" }}\n"
+            "{op}http = {{ method = \"PUT\", route = \"/demo/handoff\" }}\n"
         ))
         .is_ok()
     );
+}
+
+#[test]
+fn routes_fit_what_they_serve() {
+    let op = "[operation.other]\nfamily = \"demo\"\ntitle = \"O\"\n";
+    assert_eq!(
+        one(&format!(
+            "{op}http = {{ method = \"GET\", route = \"/demo/other\" }}\n"
+        )),
+        seen(
+            "spec/case.toml:4:19: error: an operation's route reads its inputs from a JSON body, which `GET` does not carry",
+            Some("use one of: POST, PUT, PATCH")
+        )
+    );
+    assert_eq!(
+        one(&format!(
+            "{op}http = {{ method = \"POST\", route = \"/demo/{{tenant}}\" }}\n"
+        )),
+        seen(
+            "spec/case.toml:4:35: error: invalid HTTP route `/demo/{tenant}`",
+            Some(
+                "a route is `/` and segments of letters, digits, `-`, `_`, `.` and `~`, e.g. `/saas/worker-handoff`; it has no parameters"
+            )
+        )
+    );
+    for bad in ["demo", "/demo//x", "/demo/", "/de mo"] {
+        let case = format!("{op}http = {{ method = \"POST\", route = \"{bad}\" }}\n");
+        assert_eq!(kinds(&case), [DiagnosticKind::InvalidValue], "{bad}");
+    }
+    for reserved in ["/healthz", "/openapi.json", "/console", "/console/config"] {
+        let case = format!("{op}http = {{ method = \"POST\", route = \"{reserved}\" }}\n");
+        let found = one(&case);
+        assert_eq!(
+            found.headline,
+            format!("spec/case.toml:4:35: error: HTTP route `{reserved}` is the server's own"),
+        );
+        assert_eq!(
+            found.help.as_deref(),
+            Some(
+                "`cavra serve` serves `/healthz`, `/openapi.json`, `/console`, `/console/`, `/console/config` and everything under `/console/`"
+            )
+        );
+    }
 }
 
 #[test]

@@ -13,14 +13,25 @@ pub fn workspace_root() -> PathBuf {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
-/// The `cavra` binary, built once per test process (`cargo build -p cavra --bin cavra`): a test
-/// of another package cannot rely on Cargo having built it.
+/// The `cavra` binary with the `server` feature, built once per test process (`cargo build -p
+/// cavra --features server --bin cavra`): a test of another package cannot rely on Cargo having
+/// built it. The feature is the one this package's dependency on `cavra` turns on, so the build
+/// is the one `cargo test` made.
 pub fn cavra_bin() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
     BIN.get_or_init(|| {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
         let status = Command::new(cargo)
-            .args(["build", "--quiet", "-p", "cavra", "--bin", "cavra"])
+            .args([
+                "build",
+                "--quiet",
+                "-p",
+                "cavra",
+                "--features",
+                "server",
+                "--bin",
+                "cavra",
+            ])
             .current_dir(workspace_root())
             .status()
             .expect("cargo can be run");

@@ -23,6 +23,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("lib.rs.tera", include_str!("../../templates/lib.rs.tera")),
     ("main.rs.tera", include_str!("../../templates/main.rs.tera")),
     (
+        "server.rs.tera",
+        include_str!("../../templates/server.rs.tera"),
+    ),
+    (
         "Cargo.toml.tera",
         include_str!("../../templates/Cargo.toml.tera"),
     ),
@@ -72,6 +76,7 @@ pub fn render_crate(spec: &Spec) -> Result<BTreeMap<String, String>, GenerateErr
     for (template, path) in [
         ("lib.rs.tera", "src/lib.rs"),
         ("main.rs.tera", "src/main.rs"),
+        ("server.rs.tera", "src/server.rs"),
     ] {
         let source = render(&tera, template, &context)?;
         out.insert(path.to_owned(), format_rust(path, &source)?);

@@ -24,6 +24,18 @@ pub struct CrateView {
     pub catalog_evidence: Vec<String>,
     pub schemas: Vec<SchemaView>,
     pub cli: Vec<CliGroupView>,
+    /// The spec's HTTP routes, in spec order: family descriptions first, then operations.
+    pub routes: Vec<RouteView>,
+}
+
+/// One HTTP route of the generated router.
+#[derive(Serialize)]
+pub struct RouteView {
+    pub method: String,
+    pub path: String,
+    pub name: String,
+    /// A `cavra_runtime::server::Handler` expression.
+    pub handler: String,
 }
 
 /// A JSON Schema file the crate embeds.
@@ -259,7 +271,36 @@ pub fn crate_view(spec: &Spec) -> CrateView {
             .iter()
             .filter_map(|f| v.cli_group(f))
             .collect(),
+        routes: routes(spec),
     }
+}
+
+fn routes(spec: &Spec) -> Vec<RouteView> {
+    let describes = spec.families.iter().filter_map(|f| {
+        let http = f.description.as_ref()?.http.as_ref()?;
+        Some(RouteView {
+            method: lit(&http.method),
+            path: lit(&http.route),
+            name: lit(&format!("{}_contract", f.name.value)),
+            handler: format!(
+                "cavra_runtime::server::Handler::Describe(crate::{}::describe_public_contract)",
+                f.name.value
+            ),
+        })
+    });
+    let exchanges = spec.operations.iter().filter_map(|o| {
+        let http = o.http.as_ref()?;
+        Some(RouteView {
+            method: lit(&http.method),
+            path: lit(&http.route),
+            name: lit(&o.name),
+            handler: format!(
+                "cavra_runtime::server::Handler::Exchange(crate::{}::{}::exchange)",
+                o.family, o.name.value
+            ),
+        })
+    });
+    describes.chain(exchanges).collect()
 }
 
 /// Where a field map sits, which decides how built-in types render.
@@ -653,41 +694,9 @@ impl Viewer<'_> {
                 .map(|o| self.operation(f, o))
                 .collect(),
             evidence: spec.evidence_of(name).map(|e| self.evidence(e)).collect(),
-            description_json: self.description(f).map(|v| lit(&v.to_string())),
+            description_json: cavra_spec::example::contract_description(self.spec, f)
+                .map(|v| lit(&v.to_string())),
         }
-    }
-
-    fn description(&self, f: &Family) -> Option<Value> {
-        let d = f.description.as_ref()?;
-        let mut boundary = serde_json::Map::new();
-        for (k, v) in &d.public_repository_boundary {
-            boundary.insert(k.clone(), Value::Bool(*v));
-        }
-        boundary.insert("purpose".to_owned(), Value::String(d.purpose.clone()));
-        let operations: Vec<Value> = self
-            .spec
-            .operations_of(&f.name)
-            .filter_map(|o| {
-                o.describe.as_ref().map(|d| {
-                    serde_json::json!({"name": o.name.value, "request": d.request, "response": d.response})
-                })
-            })
-            .collect();
-        let mut out = serde_json::Map::new();
-        out.insert(
-            "schema_version".to_owned(),
-            Value::from(f.schema_version("contract").unwrap_or_default()),
-        );
-        out.insert(
-            "product".to_owned(),
-            Value::from(f.product.clone().unwrap_or_default()),
-        );
-        out.insert(
-            "public_repository_boundary".to_owned(),
-            Value::Object(boundary),
-        );
-        out.insert("operations".to_owned(), Value::Array(operations));
-        Some(Value::Object(out))
     }
 
     fn operation(&self, f: &Family, o: &Operation) -> OperationView {
@@ -945,13 +954,7 @@ impl Viewer<'_> {
                     };
                     base.replace('_', "-")
                 });
-                let default = field
-                    .cli_default
-                    .as_ref()
-                    .or(match &field.presence {
-                        Presence::Default(v) => Some(v),
-                        _ => None,
-                    })
+                let default = crate::inputs::default_of(field)
                     .filter(|_| !repeatable)
                     .and_then(|v| v.as_str().map(lit));
                 let help = field
@@ -1020,8 +1023,11 @@ impl Viewer<'_> {
             input_shape: inputs
                 .iter()
                 .map(|field| {
-                    // A correlation id is made up when the caller gives none.
-                    if field.ty.value == FieldType::CorrelationId {
+                    // A correlation id is made up when the caller gives none; an input with a
+                    // default may be left out.
+                    if field.ty.value == FieldType::CorrelationId
+                        || crate::inputs::default_of(field).is_some()
+                    {
                         let mut optional = (*field).clone();
                         optional.presence = Presence::Optional;
                         self.field_descriptor(&optional, scope, None)
@@ -1032,12 +1038,11 @@ impl Viewer<'_> {
                 .collect(),
             input_defaults: inputs
                 .iter()
-                .filter_map(|field| match &field.presence {
-                    Presence::Default(v) => Some(InitView {
+                .filter_map(|field| {
+                    crate::inputs::default_of(field).map(|v| InitView {
                         name: lit(&field.name),
                         expr: Self::descriptor_const(v),
-                    }),
-                    _ => None,
+                    })
                 })
                 .collect(),
             request_envelope: inits(&f.request_envelope, "request"),

@@ -1,0 +1,157 @@
+//! The Evidence Console page (`generated/console/index.html`): one section per HTTP route of the
+//! spec, with the request and response JSON, the checks and their private responsibilities, the
+//! private modules required and the private-service boundary. The page is static and complete
+//! as written: a synthetic preview from the spec's examples. Served by `cavra serve` at
+//! `/console/`, its script asks the API for the same documents and shows the live answers.
+
+use cavra_spec::{FieldType, Operation, Presence, Spec};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::GenerateError;
+
+const TEMPLATE: &[(&str, &str)] = &[(
+    "console.html.tera",
+    include_str!("../templates/console.html.tera"),
+)];
+
+/// A section of the page.
+#[derive(Serialize)]
+struct Section {
+    id: String,
+    title: String,
+    method: String,
+    path: String,
+    /// The body the script sends (`{}` for a `GET`), as escaped JSON text.
+    body: String,
+    status: String,
+    checks: Vec<CheckRow>,
+    private_modules: Vec<String>,
+    boundaries: Vec<String>,
+    documents: Vec<Document>,
+}
+
+/// A row of a section's checks table.
+#[derive(Serialize)]
+struct CheckRow {
+    name: String,
+    responsibility: String,
+}
+
+/// A JSON document of a section.
+#[derive(Serialize)]
+struct Document {
+    heading: &'static str,
+    /// The `data-part` the script fills.
+    part: &'static str,
+    /// Escaped, pretty JSON.
+    json: String,
+}
+
+/// HTML text with `&`, `<`, `>`, `"` and `'` escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn pretty(value: &Value) -> String {
+    escape(&serde_json::to_string_pretty(value).unwrap_or_default())
+}
+
+/// The constant `*_boundary` texts of an operation's request payload and summary.
+fn boundaries(op: &Operation) -> Vec<String> {
+    op.request
+        .iter()
+        .chain(op.summary.iter().flatten())
+        .filter(|f| f.name.as_str().ends_with("_boundary") && f.ty.value != FieldType::Bool)
+        .filter_map(|f| match &f.presence {
+            Presence::Const(Value::String(s)) => Some(escape(s)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn sections(spec: &Spec) -> Vec<Section> {
+    let mut out = Vec::new();
+    for family in &spec.families {
+        let (Some(description), Some(http)) = (
+            cavra_spec::example::contract_description(spec, family),
+            family.description.as_ref().and_then(|d| d.http.as_ref()),
+        ) else {
+            continue;
+        };
+        out.push(Section {
+            id: format!("{}_contract", family.name.value),
+            title: escape(&family.title),
+            method: http.method.value.clone(),
+            path: escape(&http.route),
+            body: String::new(),
+            status: String::new(),
+            checks: Vec::new(),
+            private_modules: Vec::new(),
+            boundaries: Vec::new(),
+            documents: vec![Document {
+                heading: "Contract description",
+                part: "description",
+                json: pretty(&description),
+            }],
+        });
+    }
+    for op in &spec.operations {
+        let Some(http) = &op.http else { continue };
+        let (request, response) = cavra_spec::example::operation_exchange(spec, op);
+        let status = response
+            .get("status")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        out.push(Section {
+            id: op.name.value.clone(),
+            title: escape(&op.title),
+            method: http.method.value.clone(),
+            path: escape(&http.route),
+            body: escape(&crate::inputs::example(spec, op).to_string()),
+            status: escape(status),
+            checks: op
+                .checks
+                .iter()
+                .map(|c| CheckRow {
+                    name: escape(&c.name),
+                    responsibility: escape(c.responsibility.as_deref().unwrap_or("")),
+                })
+                .collect(),
+            private_modules: op.private_modules.iter().map(|m| escape(m)).collect(),
+            boundaries: boundaries(op),
+            documents: vec![
+                Document {
+                    heading: "Request",
+                    part: "request",
+                    json: pretty(&request),
+                },
+                Document {
+                    heading: "Response",
+                    part: "response",
+                    json: pretty(&response),
+                },
+            ],
+        });
+    }
+    out
+}
+
+/// The page, without its header.
+pub fn render(spec: &Spec) -> Result<String, GenerateError> {
+    let tera = crate::templates::engine("", TEMPLATE)?;
+    let mut context = tera::Context::new();
+    context.insert("sections", &sections(spec));
+    crate::templates::render(&tera, "console.html.tera", &context)
+}

@@ -1,0 +1,124 @@
+//! RFC 9457 problem details (`application/problem+json`): what every refused HTTP request gets.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use crate::violation::Violations;
+
+/// The media type of a problem document.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// A problem document. `problems` is the same `{path, message}` list `cavra validate --format
+/// json` prints; it is empty for problems of the HTTP exchange itself (size, media type, route).
+#[derive(Clone, Debug, Serialize)]
+pub struct Problem {
+    /// A URI naming the kind of problem (`urn:cavra:problem:invalid-document`).
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// A short summary of the kind, the same for every occurrence.
+    pub title: &'static str,
+    /// The HTTP status code.
+    pub status: u16,
+    /// What went wrong this time. Never contains a value of the request.
+    pub detail: String,
+    /// Every problem of the document, each at its JSON path.
+    pub problems: Violations,
+}
+
+impl Problem {
+    /// A problem of `status` with no document problems.
+    pub fn new(
+        status: StatusCode,
+        kind: &'static str,
+        title: &'static str,
+        detail: impl Into<String>,
+    ) -> Self {
+        Problem {
+            kind,
+            title,
+            status: status.as_u16(),
+            detail: detail.into(),
+            problems: Violations::default(),
+        }
+    }
+
+    /// 400: a readable body whose document breaks the contract; every problem listed.
+    pub fn invalid_document(problems: Violations) -> Self {
+        let count = problems.len();
+        Problem {
+            problems,
+            ..Problem::new(
+                StatusCode::BAD_REQUEST,
+                "urn:cavra:problem:invalid-document",
+                "The document breaks the contract",
+                format!(
+                    "{count} problem{} found; each is listed in `problems` with its JSON path",
+                    if count == 1 { "" } else { "s" }
+                ),
+            )
+        }
+    }
+
+    /// 400: a body that is not one readable JSON document within the limits.
+    pub fn unreadable(detail: impl Into<String>) -> Self {
+        Problem::new(
+            StatusCode::BAD_REQUEST,
+            "urn:cavra:problem:unreadable-body",
+            "The body is not a readable JSON document",
+            detail,
+        )
+    }
+
+    /// 413: a body over the limit.
+    pub fn too_large(limit: usize) -> Self {
+        Problem::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "urn:cavra:problem:body-too-large",
+            "The body is larger than the limit",
+            format!("the body limit is {limit} bytes"),
+        )
+    }
+
+    /// 415: a body that is not declared as JSON.
+    pub fn unsupported_media_type() -> Self {
+        Problem::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "urn:cavra:problem:unsupported-media-type",
+            "The body must be JSON",
+            "send the body with `Content-Type: application/json`",
+        )
+    }
+
+    /// 404: no route.
+    pub fn not_found() -> Self {
+        Problem::new(
+            StatusCode::NOT_FOUND,
+            "urn:cavra:problem:not-found",
+            "No such route",
+            "GET /openapi.json lists every route",
+        )
+    }
+
+    /// 405: a route that does not take this method.
+    pub fn method_not_allowed() -> Self {
+        Problem::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "urn:cavra:problem:method-not-allowed",
+            "The route does not take this method",
+            "the `Allow` header lists the methods it takes",
+        )
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::BAD_REQUEST);
+        let body = serde_json::to_string(&self).unwrap_or_default();
+        let mut response = (status, body).into_response();
+        response
+            .headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        response
+    }
+}
