@@ -2,6 +2,8 @@
 //! generator and the generated `cavra` crate and binary the way a user does. This library holds
 //! what they share.
 
+pub mod server;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;

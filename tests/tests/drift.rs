@@ -186,10 +186,13 @@ fn check_fails_after_a_spec_change() {
     assert_ne!(text, changed, "the edit applies");
     std::fs::write(&saas, changed).expect("write");
     let report = Config::new().spec_dir(temp.path()).check().expect("checks");
-    // The default lives in the types, the CLI's `--automation-cadence`, the schema and the wiki.
+    // The default lives in the types, the CLI's `--automation-cadence`, the schema, the wiki,
+    // the OpenAPI document and the console's examples.
     assert_eq!(
         report.drift,
         [
+            Drift::Stale("console/index.html".into()),
+            Drift::Stale("openapi.json".into()),
             Drift::Stale("schema/saas_operating_automation.request.schema.json".into()),
             Drift::Stale("src/main.rs".into()),
             Drift::Stale("src/saas_control_plane.rs".into()),
