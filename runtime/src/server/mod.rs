@@ -190,14 +190,16 @@ fn is_json(headers: &HeaderMap) -> bool {
         || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
-/// A 200 JSON response.
+/// A 200 JSON response: pretty, with a final newline, as the CLI prints it.
 fn json(value: &Value) -> Response {
+    let mut body = serde_json::to_string_pretty(value).unwrap_or_default();
+    body.push('\n');
     (
         [(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/json"),
         )],
-        serde_json::to_string_pretty(value).unwrap_or_default(),
+        body,
     )
         .into_response()
 }

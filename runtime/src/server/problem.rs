@@ -114,7 +114,8 @@ impl Problem {
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::BAD_REQUEST);
-        let body = serde_json::to_string(&self).unwrap_or_default();
+        let mut body = serde_json::to_string_pretty(&self).unwrap_or_default();
+        body.push('\n');
         let mut response = (status, body).into_response();
         response
             .headers_mut()
