@@ -247,6 +247,13 @@ impl Ctx<'_> {
             })
             .map(|p| json!({"pattern": p.pattern.as_str()}))
             .collect();
+        // An empty `anyOf` is not a valid schema: a spec with no such rule allows any string.
+        if patterns.is_empty() {
+            return json!({
+                "type": "string",
+                "description": "A public-safe string (the spec states no value pattern a schema can express).",
+            });
+        }
         json!({
             "type": "string",
             "description": "A public-safe string: no token-like value (the spec's boundary value patterns).",
