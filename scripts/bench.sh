@@ -16,7 +16,7 @@ out=target/bench
 mkdir -p "$out"
 
 echo "== cargo bench (criterion)" >&2
-cargo bench -q -p cavra-benches -- --warm-up-time 1 --measurement-time 3 >"$out/criterion.txt" 2>&1 || {
+cargo bench -q -p cavra-benches --benches -- --warm-up-time 1 --measurement-time 3 >"$out/criterion.txt" 2>&1 || {
     cat "$out/criterion.txt" >&2
     exit 1
 }

@@ -11,8 +11,10 @@
 //! ```
 
 mod console;
+pub mod diff;
 mod gates;
 mod inputs;
+pub mod new_operation;
 pub mod openapi;
 mod output;
 mod rust;
@@ -108,6 +110,31 @@ pub fn render(spec: &Spec) -> Result<Output, GenerateError> {
     Ok(output)
 }
 
+/// The module layout of a loaded spec, in memory: `src/contracts.rs`, the JSON Schemas it embeds
+/// and, if `wiki`, the wiki pages. `spec_dir` names the spec in the Rust file's header.
+pub fn render_module(spec: &Spec, spec_dir: &str, wiki: bool) -> Result<Output, GenerateError> {
+    let mut output = Output::default();
+    let files = rust::render_crate(spec)?;
+    output.files.insert(
+        "src/contracts.rs".to_owned(),
+        format!(
+            "// {MARKER} by `cavra_codegen::Config` in a build script from {spec_dir}/. Do not edit: change the spec.\n{}",
+            rust::render_module(&files)?
+        ),
+    );
+    let schemas = schema::schemas(spec);
+    let pages = wiki::render(spec, &schemas)?;
+    if wiki {
+        for (path, body) in pages {
+            output.add(&path, &body);
+        }
+    }
+    for file in &schemas {
+        output.add(&file.path, &json_text(&file.schema));
+    }
+    Ok(output)
+}
+
 /// Two-space indented JSON with a final newline, as every generated JSON file is written.
 pub fn json_text(value: &serde_json::Value) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
@@ -127,17 +154,36 @@ pub fn spec_summary(spec: &Spec) -> String {
     )
 }
 
-/// Where to read the spec and write the crate.
+/// What [`Config::generate`] writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// The whole `cavra` crate: manifest, library, CLI, server, JSON Schemas, OpenAPI, console
+    /// and wiki (what `cargo run -p codegen` writes to `generated/`).
+    Crate,
+    /// For a downstream build script: `src/contracts.rs`, the library as one file to `include!`
+    /// at the crate root, and the JSON Schemas it embeds (`schema/`); the wiki on request.
+    Module,
+}
+
+/// Where to read the spec and write the output, and what to write.
 #[derive(Clone, Debug)]
 pub struct Config {
     spec_dir: PathBuf,
     out_dir: PathBuf,
+    layout: Layout,
+    wiki: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Whether this process is a Cargo build script (Cargo sets `OUT_DIR` and `CARGO_CFG_*` for
+/// build scripts only).
+fn in_build_script() -> bool {
+    std::env::var_os("OUT_DIR").is_some() && std::env::var_os("CARGO_CFG_TARGET_OS").is_some()
 }
 
 /// What a run did.
@@ -170,13 +216,49 @@ impl Report {
 }
 
 impl Config {
-    /// The project's defaults: `spec/contracts` and `generated` under the workspace root.
+    /// The project's defaults: `spec/contracts` and `generated` under the workspace root, the
+    /// whole crate. In a build script the layout is [`Layout::Module`] and the output directory
+    /// is `OUT_DIR`, as prost-build does it:
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), cavra_codegen::Error> {
+    ///     cavra_codegen::Config::new()
+    ///         .spec_dir("contracts")
+    ///         .out_dir(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+    ///         .generate()?;
+    ///     Ok(())
+    /// }
+    /// // src/lib.rs: include!(concat!(env!("OUT_DIR"), "/src/contracts.rs"));
+    /// ```
     pub fn new() -> Self {
         let root = workspace_root();
+        let build_script = in_build_script();
         Config {
             spec_dir: root.join("spec").join("contracts"),
-            out_dir: root.join("generated"),
+            out_dir: match std::env::var_os("OUT_DIR") {
+                Some(dir) if build_script => PathBuf::from(dir),
+                _ => root.join("generated"),
+            },
+            layout: if build_script {
+                Layout::Module
+            } else {
+                Layout::Crate
+            },
+            wiki: false,
         }
+    }
+
+    /// What to write (the default depends on whether this is a build script; see [`Config::new`]).
+    pub fn layout(mut self, layout: Layout) -> Self {
+        self.layout = layout;
+        self
+    }
+
+    /// In the module layout, also write the wiki pages (`wiki/`). The crate layout always does.
+    pub fn wiki(mut self, wiki: bool) -> Self {
+        self.wiki = wiki;
+        self
     }
 
     /// The spec directory.
@@ -193,14 +275,33 @@ impl Config {
 
     fn load_and_render(&self) -> Result<(Spec, Output), Error> {
         let spec = cavra_spec::load_dir(display_path(&self.spec_dir))?;
-        let output = render(&spec)?;
+        let output = match self.layout {
+            Layout::Crate => render(&spec)?,
+            Layout::Module => render_module(
+                &spec,
+                &display_path(&self.spec_dir).display().to_string(),
+                self.wiki,
+            )?,
+        };
         Ok((spec, output))
     }
 
     /// Loads the spec, renders the crate and writes every changed file. A spec with errors writes
     /// nothing.
+    ///
+    /// In the module layout it prints `cargo:rerun-if-changed` for the spec directory and every
+    /// spec file, the build-script protocol, so Cargo reruns it when the spec changes.
     pub fn generate(&self) -> Result<Report, Error> {
         let (spec, output) = self.load_and_render()?;
+        if self.layout == Layout::Module {
+            println!(
+                "cargo:rerun-if-changed={}",
+                display_path(&self.spec_dir).display()
+            );
+            for id in spec.sources.ids() {
+                println!("cargo:rerun-if-changed={}", spec.sources.name(id));
+            }
+        }
         let written = output::write(&self.out_dir, &output).map_err(|source| Error::Io {
             path: display_path(&self.out_dir).display().to_string(),
             source,

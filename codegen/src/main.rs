@@ -1,15 +1,19 @@
 //! `codegen [--spec DIR] [--out DIR] [--check]`: renders the cavra contract spec into the
 //! generated `cavra` crate, or checks that the checked-in crate is current.
+//! `codegen diff OLD NEW`: what a spec change breaks. `codegen new-operation NAME --family F`:
+//! a skeleton of a new operation.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// Renders the cavra contract spec into the generated `cavra` crate.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
 struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// Spec directory [default: spec/contracts under the workspace root].
     #[arg(long, value_name = "DIR")]
     spec: Option<PathBuf>,
@@ -21,8 +25,133 @@ struct Args {
     check: bool,
 }
 
+#[derive(Subcommand)]
+enum Command {
+    /// Classify every change from OLD to NEW as breaking, weakening the boundary, or compatible;
+    /// exit 1 when one breaks and the allow-list does not accept it.
+    Diff(DiffArgs),
+    /// Append a commented skeleton of a new operation to its family's spec file.
+    NewOperation(NewOperationArgs),
+}
+
+#[derive(clap::Args)]
+struct DiffArgs {
+    /// The old spec: a directory, or a git revision of one (`main:spec`).
+    old: String,
+    /// The new spec: a directory, or a git revision of one.
+    new: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Changes the team accepts [default: spec/diff-allow.toml under the workspace root, if any].
+    #[arg(long, value_name = "FILE")]
+    allow: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct NewOperationArgs {
+    /// The operation's snake_case name.
+    name: String,
+    /// The family it belongs to.
+    #[arg(long)]
+    family: String,
+    /// Spec directory [default: spec/contracts under the workspace root].
+    #[arg(long, value_name = "DIR")]
+    spec: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// rustc-style lines.
+    Text,
+    /// One JSON document.
+    Json,
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
+    match args.command {
+        Some(Command::Diff(diff)) => run_diff(&diff),
+        Some(Command::NewOperation(new)) => {
+            let dir = new.spec.unwrap_or_else(|| {
+                cavra_codegen::workspace_root()
+                    .join("spec")
+                    .join("contracts")
+            });
+            match cavra_codegen::new_operation::append(&dir, &new.name, &new.family) {
+                Ok(path) => {
+                    println!(
+                        "codegen: appended a skeleton of `{}` to {}; fill in its TODOs, then run `cargo run -p codegen`",
+                        new.name,
+                        path.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprint!("{e}");
+                    if !matches!(e, cavra_codegen::new_operation::NewOperationError::Spec(_)) {
+                        eprintln!();
+                    }
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        None => generate(args),
+    }
+}
+
+fn run_diff(args: &DiffArgs) -> ExitCode {
+    use cavra_codegen::diff::{self, AllowList, load};
+    let load_side = |arg: &str| load::load(&load::SpecRef::parse(arg), std::path::Path::new("."));
+    let (old, new) = match (load_side(&args.old), load_side(&args.new)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (Err(e), _) | (_, Err(e)) => {
+            eprint!("{e}");
+            if !matches!(e, load::LoadError::Spec(_)) {
+                eprintln!();
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let default_allow = cavra_codegen::workspace_root()
+        .join("spec")
+        .join("diff-allow.toml");
+    let allow_path = args
+        .allow
+        .clone()
+        .or_else(|| default_allow.is_file().then_some(default_allow));
+    let allow = match &allow_path {
+        Some(path) => {
+            let name = cavra_codegen::display_path(path).display().to_string();
+            match std::fs::read_to_string(path)
+                .map_err(|e| format!("{name}: {e}"))
+                .and_then(|text| AllowList::parse(&name, &text))
+            {
+                Ok(list) => list,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        None => AllowList::default(),
+    };
+    let mut changes = diff::diff(&old, &new);
+    for unused in allow.apply(&mut changes) {
+        eprintln!("warning: allow-list entry `{unused}` matches no change; remove it");
+    }
+    match args.format {
+        Format::Text => print!("{}", diff::render_text(&changes)),
+        Format::Json => print!("{}", diff::render_json(&changes)),
+    }
+    if diff::Summary::of(&changes).fails {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn generate(args: Args) -> ExitCode {
     let mut config = cavra_codegen::Config::new();
     if let Some(spec) = args.spec {
         config = config.spec_dir(spec);

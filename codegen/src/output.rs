@@ -165,7 +165,8 @@ pub fn write(dir: &Path, output: &Output) -> std::io::Result<WriteReport> {
     Ok(report)
 }
 
-fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes `bytes` to `target` through a temporary file beside it and a rename.
+pub(crate) fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let parent = target
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);

@@ -2,7 +2,10 @@
 //! with syn and formatted with prettyplease, so a template error is caught here, not at compile
 //! time.
 
+mod module;
 mod view;
+
+pub use module::render_module;
 
 use std::collections::BTreeMap;
 
