@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::bytes;
 use serde_json::Value;
 
@@ -21,6 +21,14 @@ use crate::violation::{Violation, child, index};
 /// assert_eq!(cavra_runtime::boundary::normalize_key("X-Api_Key"), "xapikey");
 /// ```
 pub fn normalize_key(key: &str) -> String {
+    if key.is_ascii() {
+        // The common case, without Unicode case tables.
+        return key
+            .bytes()
+            .filter(|b| !matches!(b, b'_' | b'-' | b'.' | b' '))
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     key.chars()
         .filter(|c| !matches!(c, '_' | '-' | '.' | ' '))
         .flat_map(char::to_lowercase)
@@ -161,6 +169,10 @@ pub struct Boundary {
 #[derive(Debug)]
 struct Compiled {
     rules: Vec<Option<CompiledRule>>,
+    /// The normalised key parts, as one automaton: a key is normalised once and searched once.
+    key_parts: Option<AhoCorasick>,
+    /// The rules that run on every value (no keywords), in spec order.
+    always: Vec<usize>,
     /// Every keyword, lower-cased, and the rules each one enables.
     prefilter: Option<AhoCorasick>,
     keyword_rules: Vec<Vec<usize>>,
@@ -170,6 +182,9 @@ struct Compiled {
 #[derive(Debug)]
 struct CompiledRule {
     regex: bytes::Regex,
+    /// The fewest bytes a match spans: a shorter value cannot hold a secret of this rule, and
+    /// is not handed to the regex engine at all (most strings of a contract are short).
+    min_len: usize,
     allow: Vec<bytes::Regex>,
     /// The groups that hold the secret (`secret`, `s2`, `s3`, ... in alternatives), by index.
     secret_groups: Vec<usize>,
@@ -181,6 +196,18 @@ fn is_secret_group(name: &str) -> bool {
         || name
             .strip_prefix('s')
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The fewest bytes a match of `pattern` spans (0 when it cannot be told).
+fn minimum_len(pattern: &str) -> usize {
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .ok()
+        .and_then(|hir| hir.properties().minimum_len())
+        .unwrap_or(0)
 }
 
 fn compile(pattern: &str) -> Option<bytes::Regex> {
@@ -232,6 +259,7 @@ impl Boundary {
                         .collect();
                     Some(CompiledRule {
                         regex,
+                        min_len: minimum_len(p.pattern),
                         allow: p.allow.iter().filter_map(|a| compile(a)).collect(),
                         secret_groups,
                     })
@@ -253,10 +281,19 @@ impl Boundary {
             }
             let prefilter = AhoCorasick::builder()
                 .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&keywords)
                 .ok();
+
             Compiled {
                 rules,
+                key_parts: AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(self.key_parts.iter().map(|p| normalize_key(p)))
+                    .ok(),
+                always: (0..self.value_patterns.len())
+                    .filter(|i| self.value_patterns[*i].keywords.is_empty())
+                    .collect(),
                 prefilter,
                 keyword_rules,
                 allow: self
@@ -270,7 +307,15 @@ impl Boundary {
 
     /// The sensitive key part `key` contains, if any.
     pub fn key_hit(&self, key: &str) -> Option<&'static str> {
-        sensitive_key_part(key, self.key_parts.iter().copied())
+        let matcher = self.compiled().key_parts.as_ref()?;
+        let key = normalize_key(key);
+        // The first part in spec order that occurs, as `sensitive_key_part` decides.
+        matcher
+            .find_overlapping_iter(&key)
+            .map(|m| m.pattern().as_usize())
+            .filter(|i| !self.key_parts[*i].is_empty())
+            .min()
+            .map(|i| self.key_parts[i])
     }
 
     /// `text` with every secret a value rule finds in it replaced by its redacted form
@@ -318,15 +363,35 @@ impl Boundary {
         // Rules whose keyword occurs; for a benign string the prefilter finds none and nothing
         // is allocated.
         let mut enabled: Vec<usize> = Vec::new();
-        if let Some(prefilter) = &c.prefilter {
+        if let Some(prefilter) = c.prefilter.as_ref().filter(|p| p.is_match(bytes)) {
+            // Most values hold no keyword: one accelerated search says so before the slower
+            // overlapping one lists every keyword that occurs.
             for m in prefilter.find_overlapping_iter(bytes) {
                 enabled.extend(&c.keyword_rules[m.pattern().as_usize()]);
             }
         }
-        let runs = |i: &usize| self.value_patterns[*i].keywords.is_empty() || enabled.contains(i);
-        (0..self.value_patterns.len()).filter(runs).find_map(|i| {
+        // The rules to run, in spec order: those without keywords, and those a keyword enabled.
+        let candidates: Vec<usize>;
+        let order: &[usize] = if enabled.is_empty() {
+            &c.always
+        } else {
+            enabled.extend(&c.always);
+            enabled.sort_unstable();
+            enabled.dedup();
+            candidates = enabled;
+            &candidates
+        };
+        order.iter().copied().find_map(|i| {
             let rule = c.rules[i].as_ref()?;
+            if bytes.len() < rule.min_len {
+                return None;
+            }
             let pattern = &self.value_patterns[i];
+            // A match test runs on the lazy DFA alone; capture groups are resolved only for the
+            // rare value that matches.
+            if !rule.regex.is_match(bytes) {
+                return None;
+            }
             rule.regex.captures_iter(bytes).find_map(|caps| {
                 let secret = rule
                     .secret_groups
@@ -356,49 +421,56 @@ impl Boundary {
     /// the secret redacted.
     pub fn findings(&self, value: &Value, path: &str) -> Vec<Finding> {
         let mut out = Vec::new();
-        self.scan_into(value, path, &mut out);
+        self.scan_into(value, path, &mut Vec::new(), &mut out);
         out
     }
 
-    fn scan_into(&self, value: &Value, path: &str, out: &mut Vec<Finding>) {
+    /// Walks `value`, keeping the path as a stack of segments: a path is written out only for a
+    /// finding, so a clean document allocates no path at all.
+    fn scan_into<'v>(
+        &self,
+        value: &'v Value,
+        root: &str,
+        stack: &mut Vec<Segment<'v>>,
+        out: &mut Vec<Finding>,
+    ) {
         match value {
             Value::Object(map) => {
                 for (key, v) in map {
-                    // A token used as a key is a finding, and its path shows it redacted.
-                    let token = self.first_value_hit(key);
-                    let at = match &token {
-                        Some(hit) => child(path, &self.redact_from(key, hit.clone())),
-                        None => child(path, key),
-                    };
+                    stack.push(Segment::Key(key));
                     if let Some(part) = self.key_hit(key) {
                         out.push(Finding {
-                            path: at.clone(),
+                            path: self.render(root, stack),
                             kind: "key",
                             rule: part,
                             family: "key",
                             redacted: redact(key.as_bytes()),
                         });
-                    } else if let Some(hit) = token {
+                    } else if let Some(hit) = self.first_value_hit(key) {
+                        // A token used as a key is a finding, and its path shows it redacted.
                         out.push(Finding {
-                            path: at.clone(),
+                            path: self.render(root, stack),
                             kind: "key",
                             rule: hit.rule.name,
                             family: hit.rule.family,
                             redacted: redact(&key.as_bytes()[hit.secret]),
                         });
                     }
-                    self.scan_into(v, &at, out);
+                    self.scan_into(v, root, stack, out);
+                    stack.pop();
                 }
             }
             Value::Array(items) => {
                 for (i, v) in items.iter().enumerate() {
-                    self.scan_into(v, &index(path, i), out);
+                    stack.push(Segment::Index(i));
+                    self.scan_into(v, root, stack, out);
+                    stack.pop();
                 }
             }
             Value::String(s) => {
                 if let Some(hit) = self.first_value_hit(s) {
                     out.push(Finding {
-                        path: path.to_owned(),
+                        path: self.render(root, stack),
                         kind: "value",
                         rule: hit.rule.name,
                         family: hit.rule.family,
@@ -409,6 +481,24 @@ impl Boundary {
             Value::Null | Value::Bool(_) | Value::Number(_) => {}
         }
     }
+
+    /// The path of `stack` under `root`, every token-like key redacted.
+    fn render(&self, root: &str, stack: &[Segment<'_>]) -> String {
+        let mut path = root.to_owned();
+        for segment in stack {
+            path = match segment {
+                Segment::Key(key) => child(&path, &self.redact_secrets(key)),
+                Segment::Index(i) => index(&path, *i),
+            };
+        }
+        path
+    }
+}
+
+/// One step of a path being walked.
+enum Segment<'v> {
+    Key(&'v str),
+    Index(usize),
 }
 
 #[cfg(test)]

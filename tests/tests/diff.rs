@@ -435,12 +435,21 @@ fn git_revisions_and_json() {
 #[test]
 fn the_readme_example_is_what_the_diff_prints() {
     let readme = std::fs::read_to_string(workspace_root().join("README.md")).expect("README.md");
-    let section = readme.split("## Evolving a contract").nth(1).expect("the section");
+    let section = readme
+        .split("## Evolving a contract")
+        .nth(1)
+        .expect("the section");
     let block = section
-        .split("The exit code is 1 when a breaking or boundary change is not accepted:\n\n```text\n")
+        .split(
+            "The exit code is 1 when a breaking or boundary change is not accepted:\n\n```text\n",
+        )
         .nth(1)
         .and_then(|rest| rest.split("```").next())
         .expect("the example block");
-    let text = diff_text(&[(SAAS, "request.automation_cadence = { type = \"label\", default = \"daily\"", "request.automation_cadence = { type = \"label\", default = \"weekly\"")]);
+    let text = diff_text(&[(
+        SAAS,
+        "request.automation_cadence = { type = \"label\", default = \"daily\"",
+        "request.automation_cadence = { type = \"label\", default = \"weekly\"",
+    )]);
     assert_eq!(text, block);
 }

@@ -19,6 +19,11 @@ fn main() {
         std::process::exit(1);
     }
     drop(response);
+    eprintln!(
+        "a serde_json::Value is {} bytes (preserve_order); the document has {} bytes",
+        std::mem::size_of::<serde_json::Value>(),
+        document.len()
+    );
     println!(
         "{} {}",
         after.max_bytes.saturating_sub(before.curr_bytes),
