@@ -83,15 +83,10 @@ fn boundaries(op: &Operation) -> Vec<String> {
 
 fn sections(spec: &Spec) -> Vec<Section> {
     let mut out = Vec::new();
-    for family in &spec.families {
-        let (Some(description), Some(http)) = (
-            cavra_spec::example::contract_description(spec, family),
-            family.description.as_ref().and_then(|d| d.http.as_ref()),
-        ) else {
-            continue;
-        };
+    for d in crate::routes::described(spec) {
+        let (family, http, description) = (d.family, d.http, d.document);
         out.push(Section {
-            id: format!("{}_contract", family.name.value),
+            id: d.name,
             title: escape(&family.title),
             method: http.method.value.clone(),
             path: escape(&http.route),

@@ -17,6 +17,7 @@ mod inputs;
 pub mod new_operation;
 pub mod openapi;
 mod output;
+mod routes;
 mod rust;
 pub mod schema;
 mod templates;

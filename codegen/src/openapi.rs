@@ -52,13 +52,8 @@ pub fn document(spec: &Spec, schemas: &[SchemaFile]) -> Value {
         components.insert(component(&file.name, file.part), embedded(&file.schema));
     }
     let mut paths = Map::new();
-    for family in &spec.families {
-        let (Some(description), Some(http)) = (
-            cavra_spec::example::contract_description(spec, family),
-            family.description.as_ref().and_then(|d| d.http.as_ref()),
-        ) else {
-            continue;
-        };
+    for d in crate::routes::described(spec) {
+        let (family, http, description) = (d.family, d.http, d.document);
         let help = family
             .description
             .as_ref()
@@ -67,7 +62,7 @@ pub fn document(spec: &Spec, schemas: &[SchemaFile]) -> Value {
         paths.insert(
             http.route.value.clone(),
             json!({ "get": {
-                "operationId": format!("{}_contract", family.name.value),
+                "operationId": d.name,
                 "summary": help,
                 "tags": [family.title],
                 "responses": {

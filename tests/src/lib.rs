@@ -83,6 +83,29 @@ pub fn text(output: &Output) -> (i32, String, String) {
     )
 }
 
+/// A minimal spec (`spec/demo.toml`): a boundary with one key part and no value rule, and an
+/// envelope family `demo`, followed by `items` (shapes and operations of family `demo`).
+pub fn demo_spec(items: &str) -> Vec<(String, String)> {
+    let text = format!(
+        r#"[boundary]
+sensitive_key_parts = ["token"]
+
+[family.demo]
+kind = "envelope"
+title = "Demo"
+schema_versions = {{ request = "cavra.demo.request.v1", response = "cavra.demo.response.v1" }}
+unavailable = {{ message = "Demo requires a private service.", next_step = "See docs/demo.md" }}
+request_envelope.schema_version = "schema_version"
+request_envelope.operation = "operation"
+request_envelope.payload = "payload"
+response_envelope.schema_version = "schema_version"
+response_envelope.payload = "payload"
+
+{items}"#
+    );
+    vec![("spec/demo.toml".to_owned(), text)]
+}
+
 /// The README's Rust examples, compiled and run as doctests.
 #[doc = include_str!("../../README.md")]
 #[cfg(doctest)]

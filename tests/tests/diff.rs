@@ -230,24 +230,8 @@ fn removed_fields_rules_opened_objects_and_new_operations() {
 #[test]
 fn a_closed_object_opened_to_any_keys_weakens_the_boundary() {
     let spec = |ty: &str| {
-        load(vec![(
-            "spec/demo.toml".to_owned(),
-            format!(
-                r#"[boundary]
-sensitive_key_parts = ["token"]
-
-[family.demo]
-kind = "envelope"
-title = "Demo"
-schema_versions = {{ request = "cavra.demo.request.v1", response = "cavra.demo.response.v1" }}
-unavailable = {{ message = "Demo requires a private service.", next_step = "See docs/demo.md" }}
-request_envelope.schema_version = "schema_version"
-request_envelope.operation = "operation"
-request_envelope.payload = "payload"
-response_envelope.schema_version = "schema_version"
-response_envelope.payload = "payload"
-
-[shape.window]
+        load(cavra_tests::demo_spec(&format!(
+            r#"[shape.window]
 fields.start = "timestamp"
 
 [operation.handoff]
@@ -256,8 +240,7 @@ title = "Handoff"
 checks = ["billing"]
 request.window = {{ type = "{ty}", optional = true }}
 "#
-            ),
-        )])
+        )))
     };
     let text = diff::render_text(&diff::diff(&spec("window"), &spec("map<label>")));
     insta_like("opened", &text);

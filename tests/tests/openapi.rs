@@ -69,6 +69,18 @@ fn every_schema_is_valid_and_every_example_passes_it() {
     assert_eq!(checked, 6, "two POST routes, three examples each");
 }
 
+/// The status `url` answers a `GET`, or a `POST` of `{}`, with.
+fn status_of(agent: &ureq::Agent, url: &str, method: &str) -> u16 {
+    let response = match method {
+        "GET" => agent.get(url).call(),
+        _ => agent
+            .post(url)
+            .header("content-type", "application/json")
+            .send("{}"),
+    };
+    response.expect("the server answers").status().as_u16()
+}
+
 /// `(METHOD, path)` pairs of the document.
 fn documented(doc: &Value) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -105,16 +117,7 @@ fn the_document_lists_exactly_the_routes_the_server_answers() {
         .build()
         .new_agent();
     for (method, path) in &served {
-        let url = server.url(path);
-        let response = match method.as_str() {
-            "GET" => agent.get(&url).call(),
-            _ => agent
-                .post(&url)
-                .header("content-type", "application/json")
-                .send("{}"),
-        }
-        .expect("the server answers");
-        let status = response.status().as_u16();
+        let status = status_of(&agent, &server.url(path), method);
         assert!(status != 404 && status != 405, "{method} {path}: {status}");
         let documented_status = doc["paths"][path][method.to_lowercase()]["responses"]
             .as_object()
@@ -131,18 +134,7 @@ fn the_document_lists_exactly_the_routes_the_server_answers() {
         ("GET", "/console/missing.js"),
         ("POST", "/healthz"),
     ] {
-        let url = server.url(path);
-        let response = match method {
-            "GET" => agent.get(&url).call(),
-            _ => agent
-                .post(&url)
-                .header("content-type", "application/json")
-                .send("{}"),
-        }
-        .expect("the server answers");
-        assert!(
-            matches!(response.status().as_u16(), 404 | 405),
-            "{method} {path}"
-        );
+        let status = status_of(&agent, &server.url(path), method);
+        assert!(matches!(status, 404 | 405), "{method} {path}");
     }
 }

@@ -330,30 +330,14 @@ fn cavra_schema_prints_the_generated_files() {
 fn a_spec_without_value_patterns_still_gives_valid_schemas() {
     // An empty `not: {anyOf: []}` is not a schema: a spec whose boundary states no value pattern
     // must still generate valid ones (found by the synthetic spec of the benchmarks).
-    let spec = cavra_spec::load_sources(vec![(
-        "spec/demo.toml".to_owned(),
-        r#"[boundary]
-sensitive_key_parts = ["token"]
-
-[family.demo]
-kind = "envelope"
-title = "Demo"
-schema_versions = { request = "cavra.demo.request.v1", response = "cavra.demo.response.v1" }
-unavailable = { message = "Demo requires a private service.", next_step = "See docs/demo.md" }
-request_envelope.schema_version = "schema_version"
-request_envelope.operation = "operation"
-request_envelope.payload = "payload"
-response_envelope.schema_version = "schema_version"
-response_envelope.payload = "payload"
-
-[operation.handoff]
+    let spec = cavra_spec::load_sources(cavra_tests::demo_spec(
+        r#"[operation.handoff]
 family = "demo"
 title = "Handoff"
 checks = ["billing"]
 request.scope = { type = "label", default = "all" }
-"#
-        .to_owned(),
-    )])
+"#,
+    ))
     .expect("the spec loads");
     let schemas = cavra_codegen::schema::schemas(&spec);
     assert_eq!(schemas.len(), 2);

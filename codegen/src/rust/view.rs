@@ -276,18 +276,17 @@ pub fn crate_view(spec: &Spec) -> CrateView {
 }
 
 fn routes(spec: &Spec) -> Vec<RouteView> {
-    let describes = spec.families.iter().filter_map(|f| {
-        let http = f.description.as_ref()?.http.as_ref()?;
-        Some(RouteView {
-            method: lit(&http.method),
-            path: lit(&http.route),
-            name: lit(&format!("{}_contract", f.name.value)),
+    let describes = crate::routes::described(spec)
+        .into_iter()
+        .map(|d| RouteView {
+            method: lit(&d.http.method),
+            path: lit(&d.http.route),
+            name: lit(&d.name),
             handler: format!(
                 "cavra_runtime::server::Handler::Describe(crate::{}::describe_public_contract)",
-                f.name.value
+                d.family.name.value
             ),
-        })
-    });
+        });
     let exchanges = spec.operations.iter().filter_map(|o| {
         let http = o.http.as_ref()?;
         Some(RouteView {
