@@ -45,15 +45,23 @@ pub fn embedded() -> Result<Arc<Loaded>, String> {
                 .iter()
                 .map(|(name, text)| ((*name).to_owned(), (*text).to_owned()))
                 .collect();
-            cavra_spec::load_sources(files)
-                .map(|spec| {
-                    Arc::new(Loaded {
-                        spec,
-                        files: Vec::new(),
-                        embedded: true,
-                    })
+            // The project's spec: `codegen --check` in CI loads the same files with every check,
+            // so the macro parses the value rules instead of compiling them again (most of the
+            // derive's one-time cost in an unoptimised build).
+            cavra_spec::load_sources_with(
+                files,
+                cavra_spec::LoadOptions {
+                    compile_patterns: false,
+                },
+            )
+            .map(|spec| {
+                Arc::new(Loaded {
+                    spec,
+                    files: Vec::new(),
+                    embedded: true,
                 })
-                .map_err(|e| e.to_string())
+            })
+            .map_err(|e| e.to_string())
         })
         .clone()
 }

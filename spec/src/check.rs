@@ -10,10 +10,11 @@ use crate::names;
 use crate::source::{Sp, Span};
 
 /// Every semantic problem of a resolved spec.
-pub(crate) fn check(spec: &Spec) -> Vec<Diagnostic> {
+pub(crate) fn check(spec: &Spec, options: crate::loader::LoadOptions) -> Vec<Diagnostic> {
     let mut c = Checker {
         spec,
         out: Vec::new(),
+        compile_patterns: options.compile_patterns,
     };
     c.names();
     c.sensitive_field_names();
@@ -26,6 +27,8 @@ pub(crate) fn check(spec: &Spec) -> Vec<Diagnostic> {
 struct Checker<'a> {
     spec: &'a Spec,
     out: Vec<Diagnostic>,
+    /// Compile patterns (else parse them only).
+    compile_patterns: bool,
 }
 
 /// Every field map of the spec, with a phrase naming it.
@@ -374,12 +377,23 @@ impl Checker<'_> {
 
     /// A pattern as the runtime compiles it: bytes, no Unicode classes, bounded size.
     fn regex(&mut self, pattern: &Sp<String>, what: &str) {
-        let built = regex::bytes::RegexBuilder::new(&pattern.value)
-            .unicode(false)
-            .size_limit(1 << 20)
-            .build();
-        if let Err(e) = built {
-            let reason = e.to_string();
+        let built = if self.compile_patterns {
+            regex::bytes::RegexBuilder::new(&pattern.value)
+                .unicode(false)
+                .size_limit(1 << 20)
+                .build()
+                .map(drop)
+                .map_err(|e| e.to_string())
+        } else {
+            regex_syntax::ParserBuilder::new()
+                .unicode(false)
+                .utf8(false)
+                .build()
+                .parse(&pattern.value)
+                .map(drop)
+                .map_err(|e| e.to_string())
+        };
+        if let Err(reason) = built {
             let last = reason.lines().last().unwrap_or_default().trim().to_owned();
             self.out.push(Diagnostic::error(
                 DiagnosticKind::InvalidValue,

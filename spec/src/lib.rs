@@ -27,6 +27,6 @@ pub mod suggest;
 mod types;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity, SpecErrors};
-pub use loader::{load_dir, load_sources};
+pub use loader::{LoadOptions, load_dir, load_sources, load_sources_with};
 pub use model::*;
 pub use source::{FileId, Position, SourceMap, Sp, Span};

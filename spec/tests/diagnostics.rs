@@ -549,3 +549,64 @@ fn an_unreadable_directory_is_an_error_not_a_panic() {
     let errors = cavra_spec::load_dir(empty.path()).expect_err("empty dir");
     assert!(errors.render().contains("no `*.toml` spec files under"));
 }
+
+#[test]
+fn value_rules_must_be_valid_regular_expressions() {
+    let case =
+        "[[boundary.value_patterns]]\nname = \"broken\"\nfamily = \"x\"\npattern = 'tok_([a-z]+'\n";
+    let files = || {
+        vec![
+            (
+                "spec/base.toml".to_owned(),
+                BASE.replace(
+                    "[boundary]\nsensitive_key_parts = [\"token\", \"api_key\"]\n",
+                    "",
+                ),
+            ),
+            (
+                "spec/case.toml".to_owned(),
+                format!("[boundary]\nsensitive_key_parts = [\"token\"]\n\n{case}"),
+            ),
+        ]
+    };
+    for options in [
+        cavra_spec::LoadOptions::default(),
+        cavra_spec::LoadOptions {
+            compile_patterns: false,
+        },
+    ] {
+        let errors = cavra_spec::load_sources_with(files(), options).expect_err("refused");
+        let text = errors.to_string();
+        assert!(
+            text.contains("spec/case.toml:7:11: error: value pattern `broken` is not a valid regular expression: error: unclosed group"),
+            "{options:?}: {text}"
+        );
+    }
+    // Only a full load compiles a rule, so only it sees one over the size limit.
+    let huge = "[[boundary.value_patterns]]\nname = \"huge\"\nfamily = \"x\"\npattern = '(?:[a-z]{1000}){100}'\n";
+    let files = || {
+        vec![
+            (
+                "spec/base.toml".to_owned(),
+                BASE.replace(
+                    "[boundary]\nsensitive_key_parts = [\"token\", \"api_key\"]\n",
+                    "",
+                ),
+            ),
+            (
+                "spec/case.toml".to_owned(),
+                format!("[boundary]\nsensitive_key_parts = [\"token\"]\n\n{huge}"),
+            ),
+        ]
+    };
+    assert!(cavra_spec::load_sources(files()).is_err());
+    assert!(
+        cavra_spec::load_sources_with(
+            files(),
+            cavra_spec::LoadOptions {
+                compile_patterns: false
+            }
+        )
+        .is_ok()
+    );
+}
