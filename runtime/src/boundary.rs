@@ -335,14 +335,55 @@ impl Boundary {
         }
     }
 
+    /// A message redacted for showing: each `` `quoted` `` part (a key, a value the message
+    /// names) on its own first, since a rule may need the context the quotes take away (a rule
+    /// anchored at the start of a value), then the whole text.
+    ///
+    /// ```
+    /// # use cavra_runtime::boundary::{Boundary, ValuePattern};
+    /// static B: Boundary = Boundary::new(&[], &[ValuePattern::simple("cli", "cli", r"^-u [a-z]+:(?P<secret>[a-z0-9]{8,})")], &[]);
+    /// assert_eq!(B.redact_message("unknown field `-u admin:hunter2x`"), "unknown field `-u admin:…(8 chars)`");
+    /// ```
+    pub fn redact_message<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        let mut out = String::new();
+        let mut changed = false;
+        for (i, part) in text.split('`').enumerate() {
+            if i > 0 {
+                out.push('`');
+            }
+            let quoted = i % 2 == 1;
+            match self.redact_secrets(part) {
+                Cow::Owned(redacted) if quoted => {
+                    changed = true;
+                    out.push_str(&redacted);
+                }
+                _ => out.push_str(part),
+            }
+        }
+        match self.redact_secrets(if changed { &out } else { text }) {
+            Cow::Owned(whole) => Cow::Owned(whole),
+            Cow::Borrowed(_) if changed => Cow::Owned(out),
+            Cow::Borrowed(_) => Cow::Borrowed(text),
+        }
+    }
+
     /// `text` redacted, starting from its first hit, already found.
     fn redact_from(&self, text: &str, mut hit: ValueHit) -> String {
         /// More secrets than this in one text: the text is withheld whole.
         const MAX_SECRETS: usize = 64;
         let mut out = text.to_owned();
         for _ in 0..MAX_SECRETS {
-            let redacted = redact(&out.as_bytes()[hit.secret.clone()]);
-            out.replace_range(hit.secret, &redacted);
+            // Rules match bytes: a secret may end inside a multi-byte character, so the range
+            // replaced is widened to whole characters.
+            let mut range = hit.secret.clone();
+            while !out.is_char_boundary(range.start) {
+                range.start -= 1;
+            }
+            while !out.is_char_boundary(range.end) {
+                range.end += 1;
+            }
+            let redacted = redact(&out.as_bytes()[range.clone()]);
+            out.replace_range(range, &redacted);
             match self.first_value_hit(&out) {
                 Some(next) => hit = next,
                 None => return out,
@@ -516,6 +557,20 @@ mod tests {
         )],
         &[],
     );
+
+    #[test]
+    fn a_secret_ending_inside_a_character_is_redacted_whole() {
+        static WIDE: Boundary = Boundary::new(
+            &[],
+            &[ValuePattern::simple("t", "t", r"tok_[a-z\x80-\xff]{20}")],
+            &[],
+        );
+        let text = format!("tok_{}é and more", "a".repeat(19));
+        let redacted = WIDE.redact_secrets(&text);
+        assert_eq!(redacted, "tok_…(25 chars) and more");
+        let doc = json!({ text.clone(): 1 });
+        assert_eq!(WIDE.scan(&doc, "").len(), 1);
+    }
 
     #[test]
     fn case_and_separators_do_not_hide_a_part() {

@@ -64,7 +64,7 @@ pub fn read_inputs(
                 message.push_str(&format!(": did you mean `{close}`?"));
             }
             let key = boundary.redact_secrets(key).into_owned();
-            found.push(Violation::new(key, boundary.redact_secrets(&message)));
+            found.push(Violation::new(key, boundary.redact_message(&message)));
         }
     }
     for field in shape.fields {

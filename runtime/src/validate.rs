@@ -24,7 +24,7 @@ fn redact_violation(v: &mut Violation, boundary: &Boundary) {
     if let std::borrow::Cow::Owned(path) = boundary.redact_secrets(&v.path) {
         v.path = path;
     }
-    if let std::borrow::Cow::Owned(message) = boundary.redact_secrets(&v.message) {
+    if let std::borrow::Cow::Owned(message) = boundary.redact_message(&v.message) {
         v.message = message;
     }
 }

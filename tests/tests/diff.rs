@@ -244,6 +244,54 @@ request.window = {{ type = "{ty}", optional = true }}
     };
     let text = diff::render_text(&diff::diff(&spec("window"), &spec("map<label>")));
     insta_like("opened", &text);
+    let lists = diff::diff(&spec("list<window>"), &spec("list<map<label>>"));
+    assert!(
+        lists
+            .iter()
+            .any(|c| c.id == "operation.handoff.request.window.opened"),
+        "{lists:#?}"
+    );
+}
+
+#[test]
+fn an_operation_moved_to_another_family_breaks() {
+    let spec = |family: &str| {
+        load(cavra_tests::demo_spec(&format!(
+            r#"[family.other]
+kind = "envelope"
+title = "Other"
+schema_versions = {{ request = "cavra.other.request.v1", response = "cavra.other.response.v1" }}
+unavailable = {{ message = "Other requires a private service.", next_step = "See docs/other.md" }}
+request_envelope.schema_version = "schema_version"
+request_envelope.operation = "operation"
+request_envelope.payload = "payload"
+response_envelope.schema_version = "schema_version"
+response_envelope.payload = "payload"
+
+[operation.handoff]
+family = "{family}"
+title = "Handoff"
+checks = ["billing"]
+"#
+        )))
+    };
+    let changes = diff::diff(&spec("demo"), &spec("other"));
+    let ids: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
+    // The family's default message and next step come along: the response's constants change.
+    assert_eq!(
+        ids,
+        [
+            "operation.handoff.family",
+            "operation.handoff.response.next_step.presence",
+            "operation.handoff.message",
+            "family.demo.version",
+        ],
+        "{changes:#?}"
+    );
+    assert_eq!(
+        changes[0].message,
+        "operation `handoff` moved from family `demo` to `other`: its envelopes and schema versions change"
+    );
 }
 
 /// Compares `text` with `tests/diff/NAME.txt`, or writes it there when `CAVRA_BLESS=1` (the

@@ -392,20 +392,52 @@ fn tokens_are_refused_in_every_position_and_never_echoed() {
             json!({"tenant_id": "tenant-demo", "notes": {"deep": [secret]}}),
             "notes",
         ),
+        // A rule anchored at the start of a value: the key alone is the secret's context (its
+        // redacted form still looks like a credential to that rule, so it is withheld whole).
+        (
+            HANDOFF,
+            json!({"tenant_id": "tenant-demo", "-u admin:hunter2x": 1}),
+            "…(17 chars, withheld)",
+        ),
     ];
     for (path, body, at) in cases {
         let a = post_json(&agent, &server, path, &body);
         assert_problem(&a, 400, "urn:cavra:problem:invalid-document");
-        assert!(!a.body.contains(&secret), "{body}: echoed {}", a.body);
+        assert!(
+            !a.body.contains(&secret) && !a.body.contains("hunter2x"),
+            "{body}: echoed {}",
+            a.body
+        );
         assert!(
             a.problems().iter().any(|(p, _)| p == at),
             "{body}: {:?}",
             a.problems()
         );
     }
+    // A token sent as the method (HTTP clients refuse to, so the request is written by hand) is
+    // not logged either.
+    {
+        use std::io::{Read, Write};
+        let address = server.base.trim_start_matches("http://");
+        let mut stream = std::net::TcpStream::connect(address).expect("connects");
+        write!(
+            stream,
+            "{secret} /healthz HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        )
+        .expect("writes");
+        let mut reply = String::new();
+        stream.read_to_string(&mut reply).expect("reads");
+        assert!(reply.starts_with("HTTP/1.1 405"), "{reply}");
+        assert!(!reply.contains(&secret), "{reply}");
+    }
     let mut server = server;
     server.interrupt();
-    assert!(!server.log().contains(&secret), "the log shows a token");
+    let log = server.log();
+    assert!(!log.contains(&secret), "the log shows a token: {log}");
+    assert!(
+        log.contains("method=(other) route=\"/healthz\" status=405"),
+        "{log}"
+    );
 }
 
 #[test]

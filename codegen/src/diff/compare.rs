@@ -334,6 +334,15 @@ impl<'a> Differ<'a> {
         let name = &old.name.value;
         let at = new.name.span;
         let id = format!("operation.{name}");
+        if old.family != new.family {
+            self.push(
+                Class::Breaking,
+                format!("{id}.family"),
+                format!("operation `{name}` moved from family `{}` to `{}`: its envelopes and schema versions change", old.family, new.family),
+                Side::New,
+                at,
+            );
+        }
         compare_fields(
             self,
             &format!("{id}.request"),
@@ -526,6 +535,15 @@ impl<'a> Differ<'a> {
         let name = &old.name.value;
         let id = format!("evidence.{name}");
         let at = new.name.span;
+        if old.family != new.family {
+            self.push(
+                Class::Breaking,
+                format!("{id}.family"),
+                format!("evidence contract `{name}` moved from family `{}` to `{}`: its document header and schema version change", old.family, new.family),
+                Side::New,
+                at,
+            );
+        }
         compare_fields(
             self,
             &id,

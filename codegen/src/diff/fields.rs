@@ -132,8 +132,13 @@ fn field(d: &mut Differ<'_>, id: &str, owner: &str, o: &Field, n: &Field, direct
                 n.ty.span,
             );
         }
-        if matches!(o.ty.value.item(), FieldType::Shape(_))
-            && matches!(n.ty.value, FieldType::Map(_))
+        // Through a list on both sides: `list<shape>` to `list<map<label>>` opens it too.
+        let element = |t: &FieldType| match t {
+            FieldType::List(inner) => (**inner).clone(),
+            other => other.clone(),
+        };
+        if matches!(element(&o.ty.value), FieldType::Shape(_))
+            && matches!(element(&n.ty.value), FieldType::Map(_))
         {
             d.push(
                 Class::Boundary,

@@ -206,7 +206,17 @@ fn json(value: &Value) -> Response {
 
 /// Logs one line per request: method, route pattern, status, microseconds.
 async fn log_request(request: Request, next: Next) -> Response {
-    let method = request.method().clone();
+    // A method is any token the client sends: log only the standard ones.
+    let method = match *request.method() {
+        Method::GET
+        | Method::POST
+        | Method::PUT
+        | Method::PATCH
+        | Method::DELETE
+        | Method::HEAD
+        | Method::OPTIONS => request.method().as_str().to_owned(),
+        _ => "(other)".to_owned(),
+    };
     let route = request
         .extensions()
         .get::<MatchedPath>()
