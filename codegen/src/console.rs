@@ -114,7 +114,7 @@ fn sections(spec: &Spec) -> Vec<Section> {
             title: escape(&op.title),
             method: http.method.value.clone(),
             path: escape(&http.route),
-            body: escape(&crate::inputs::example(spec, op).to_string()),
+            body: escape(&crate::inputs::example(spec, op, &request, &response).to_string()),
             status: escape(status),
             checks: op
                 .checks

@@ -55,17 +55,22 @@ pub fn default_of(field: &Field) -> Option<&serde_json::Value> {
     })
 }
 
-/// The example inputs of an operation: each input's value in the spec's example request (its
-/// envelope, payload or summary), so that sending them gives the example exchange the wiki shows.
-pub fn example(spec: &cavra_spec::Spec, operation: &Operation) -> serde_json::Value {
+/// The example inputs of an operation: each input's value in the example exchange (`request`
+/// and `response`, from [`cavra_spec::example::operation_exchange`]: the envelope, payload or
+/// summary), so that sending them gives that exchange.
+pub fn example(
+    spec: &cavra_spec::Spec,
+    operation: &Operation,
+    request: &serde_json::Value,
+    response: &serde_json::Value,
+) -> serde_json::Value {
     let Some(family) = spec.family(&operation.family) else {
         return serde_json::Value::Null;
     };
-    let (request, response) = cavra_spec::example::operation_exchange(spec, operation);
     let places = [
         request.get("payload"),
         response.pointer("/payload/summary"),
-        Some(&request),
+        Some(request),
     ];
     let mut out = serde_json::Map::new();
     for field in inputs(family, operation) {

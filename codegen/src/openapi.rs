@@ -102,7 +102,7 @@ pub fn document(spec: &Spec, schemas: &[SchemaFile]) -> Value {
             "requestBody".into(),
             json!({
                 "required": true,
-                "content": json_content(schema_ref(name, "inputs"), Some(crate::inputs::example(spec, op))),
+                "content": json_content(schema_ref(name, "inputs"), Some(crate::inputs::example(spec, op, &request, &response))),
             }),
         );
         operation.insert(

@@ -44,7 +44,13 @@ struct ServeArgs {
         default_value_t = cavra_runtime::input::Limits::DEFAULT_MAX_BYTES
     )]
     body_limit: usize,
-    /// The deepest nesting of arrays and objects read in a body (at most 100).
+    #[command(flatten)]
+    depth: DepthArg,
+}
+/// `--max-depth`, shared by every command that reads JSON.
+#[derive(Args)]
+struct DepthArg {
+    /// The deepest nesting of arrays and objects read (at most 100).
     #[arg(
         long,
         value_name = "LEVELS",
@@ -57,14 +63,19 @@ struct ServeArgs {
     )]
     max_depth: u16,
 }
+impl DepthArg {
+    /// The input limits: this depth, and `max_bytes`.
+    fn limits(&self, max_bytes: usize) -> cavra_runtime::input::Limits {
+        cavra_runtime::input::Limits::default()
+            .with_max_bytes(max_bytes)
+            .with_max_depth(usize::from(self.max_depth))
+    }
+}
 impl ServeArgs {
     /// Serves until Ctrl-C.
     #[cfg(feature = "server")]
     fn run(&self) -> Outcome {
-        let limits = cavra_runtime::input::Limits::default()
-            .with_max_bytes(self.body_limit)
-            .with_max_depth(usize::from(self.max_depth));
-        match cavra::server::serve(self.bind, limits) {
+        match cavra::server::serve(self.bind, self.depth.limits(self.body_limit)) {
             Ok(()) => {
                 Outcome {
                     code: 0,
@@ -78,7 +89,7 @@ impl ServeArgs {
     /// Says how to get a binary that serves.
     #[cfg(not(feature = "server"))]
     fn run(&self) -> Outcome {
-        let _ = (self.bind, self.body_limit, self.max_depth);
+        let _ = (self.bind, self.depth.limits(self.body_limit));
         Outcome::usage(
             "this `cavra` was built without the `server` feature; build it with `cargo build -p cavra --features server`",
         )
@@ -136,24 +147,12 @@ struct InputArgs {
         default_value_t = cavra_runtime::input::Limits::DEFAULT_MAX_BYTES
     )]
     max_bytes: usize,
-    /// The deepest nesting of arrays and objects read (at most 100).
-    #[arg(
-        long,
-        value_name = "LEVELS",
-        default_value_t = cavra_runtime::input::Limits::DEFAULT_MAX_DEPTH
-        as
-        u16,
-        value_parser = clap::value_parser!(
-            u16
-        ).range(1..= cavra_runtime::input::DEPTH_CEILING as i64)
-    )]
-    max_depth: u16,
+    #[command(flatten)]
+    depth: DepthArg,
 }
 impl InputArgs {
     fn limits(&self) -> cavra_runtime::input::Limits {
-        cavra_runtime::input::Limits::default()
-            .with_max_bytes(self.max_bytes)
-            .with_max_depth(usize::from(self.max_depth))
+        self.depth.limits(self.max_bytes)
     }
     /// The file's path as SARIF names it, or `-` for standard input.
     fn source(&self) -> String {

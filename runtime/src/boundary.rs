@@ -559,6 +559,31 @@ mod tests {
     );
 
     #[test]
+    fn the_key_automaton_decides_as_sensitive_key_part_does() {
+        // `key_hit` is the scanner's fast form of `sensitive_key_part`: same part, same order.
+        static PARTS_BOUNDARY: Boundary =
+            Boundary::new(&["api_key", "secret", "private_key", "key"], &[], &[]);
+        for key in [
+            "apiKey",
+            "X-API-KEY",
+            "secretary",
+            "private-key",
+            "my_private_key_secret",
+            "monkey",
+            "tenant_id",
+            "Ünïcode_Secret",
+            "",
+            "__",
+        ] {
+            assert_eq!(
+                PARTS_BOUNDARY.key_hit(key),
+                sensitive_key_part(key, PARTS_BOUNDARY.key_parts.iter().copied()),
+                "{key}"
+            );
+        }
+    }
+
+    #[test]
     fn a_secret_ending_inside_a_character_is_redacted_whole() {
         static WIDE: Boundary = Boundary::new(
             &[],

@@ -53,7 +53,10 @@ pub fn read_inputs(
     let Value::Object(given) = inputs else {
         return Err(Violations(vec![Violation::new(
             "",
-            format!("the inputs must be an object, found {}", kind(inputs)),
+            format!(
+                "the body must be a JSON object of the operation's inputs, found {}",
+                kind(inputs)
+            ),
         )]));
     };
     let mut found = Vec::new();

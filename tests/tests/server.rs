@@ -289,7 +289,7 @@ fn bad_input_gets_the_right_status_and_every_problem() {
         a.problems(),
         [(
             String::new(),
-            "the inputs must be an object, found a list".to_owned()
+            "the body must be a JSON object of the operation's inputs, found a list".to_owned()
         )]
     );
     let a = post(

@@ -133,10 +133,12 @@ fn field(d: &mut Differ<'_>, id: &str, owner: &str, o: &Field, n: &Field, direct
             );
         }
         // Through a list on both sides: `list<shape>` to `list<map<label>>` opens it too.
-        let element = |t: &FieldType| match t {
-            FieldType::List(inner) => (**inner).clone(),
-            other => other.clone(),
-        };
+        fn element(t: &FieldType) -> &FieldType {
+            match t {
+                FieldType::List(inner) => inner,
+                other => other,
+            }
+        }
         if matches!(element(&o.ty.value), FieldType::Shape(_))
             && matches!(element(&n.ty.value), FieldType::Map(_))
         {

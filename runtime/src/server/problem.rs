@@ -18,8 +18,9 @@ pub struct Problem {
     pub kind: &'static str,
     /// A short summary of the kind, the same for every occurrence.
     pub title: &'static str,
-    /// The HTTP status code.
-    pub status: u16,
+    /// The HTTP status code (a number in the document).
+    #[serde(serialize_with = "status_number")]
+    pub status: StatusCode,
     /// What went wrong this time. Never contains a value of the request.
     pub detail: String,
     /// Every problem of the document, each at its JSON path.
@@ -37,7 +38,7 @@ impl Problem {
         Problem {
             kind,
             title,
-            status: status.as_u16(),
+            status,
             detail: detail.into(),
             problems: Violations::default(),
         }
@@ -111,9 +112,14 @@ impl Problem {
     }
 }
 
+/// A status as the number RFC 9457 puts in `status`.
+fn status_number<S: serde::Serializer>(status: &StatusCode, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u16(status.as_u16())
+}
+
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::BAD_REQUEST);
+        let status = self.status;
         let mut body = serde_json::to_string_pretty(&self).unwrap_or_default();
         body.push('\n');
         let mut response = (status, body).into_response();
