@@ -66,9 +66,14 @@ pub fn benign_json(bytes: usize) -> Vec<u8> {
 }
 
 /// Every value of the secrets corpus's positives, as one JSON list of strings (match-dense:
-/// nearly every string holds a secret). Empty when the corpus is absent.
+/// nearly every string holds a secret). Empty when the corpus is absent. The corpus is outside
+/// data, found as the tests find it: under `$CAVRA_TESTDATA`, else `../shared` beside the
+/// workspace.
 pub fn dense_json() -> Vec<u8> {
-    let dir = workspace_root().join("../shared/testdata/secrets-corpus");
+    let outside = std::env::var_os("CAVRA_TESTDATA")
+        .filter(|v| !v.is_empty())
+        .map_or_else(|| workspace_root().join("../shared"), Into::into);
+    let dir = outside.join("testdata/secrets-corpus");
     let mut values = Vec::new();
     for file in ["true_positives.jsonl", "true_positives_generated.jsonl"] {
         let Ok(text) = std::fs::read_to_string(dir.join(file)) else {

@@ -2,6 +2,7 @@
 //! generator and the generated `cavra` crate and binary the way a user does. This library holds
 //! what they share.
 
+pub mod outside;
 pub mod server;
 
 use std::path::{Path, PathBuf};
@@ -13,6 +14,50 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// The directory of `need`, for a test that needs it. A test that reaches this was asked to run
+/// (the data was there when the tests were built, `CAVRA_TEST_STRICT=1` is set, or `--ignored`
+/// was given), so a missing piece fails the test, naming what is missing and where it was looked
+/// for.
+pub fn require(need: outside::Need) -> PathBuf {
+    let path = need.path(&workspace_root());
+    assert!(
+        path.is_dir(),
+        "{} is missing: not found at {}. Set {} to a directory holding seeds/ and testdata/ \
+         (see the README's Tests){}",
+        need.what,
+        path.display(),
+        outside::TESTDATA_VAR,
+        if outside::strict() {
+            "; CAVRA_TEST_STRICT=1 makes every missing piece a failure"
+        } else {
+            ""
+        }
+    );
+    path
+}
+
+/// The JSON example of seed 004 (`part` is `request` or `response`), kept in
+/// `tests/fixtures/seed-004/` so that a clone alone can test against it; the `seeds` test in
+/// `wiki.rs` proves the fixture equals the seed page. Key order is kept.
+pub fn seed_004(part: &str) -> serde_json::Value {
+    let path = workspace_root().join(format!("tests/fixtures/seed-004/{part}.json"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The first JSON object of a seed page after `heading`.
+pub fn seed_block(seed: &str, heading: &str) -> serde_json::Value {
+    let start = seed.find(heading).expect("heading in seed") + heading.len();
+    let brace = start + seed[start..].find('{').expect("a JSON block");
+    let mut stream =
+        serde_json::Deserializer::from_str(&seed[brace..]).into_iter::<serde_json::Value>();
+    stream
+        .next()
+        .expect("a value")
+        .expect("the seed's JSON parses")
 }
 
 /// The `cavra` binary with the `server` feature, built once per test process (`cargo build -p

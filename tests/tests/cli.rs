@@ -79,17 +79,6 @@ fn problem(path: &str, message: &str) -> (String, String) {
     (path.to_owned(), message.to_owned())
 }
 
-/// The `n`th JSON object of a seed page that follows `heading`.
-fn seed_block(seed: &str, heading: &str) -> Value {
-    let start = seed.find(heading).expect("heading in seed") + heading.len();
-    let brace = start + seed[start..].find('{').expect("a JSON block");
-    let mut stream = serde_json::Deserializer::from_str(&seed[brace..]).into_iter::<Value>();
-    stream
-        .next()
-        .expect("a value")
-        .expect("the seed's JSON parses")
-}
-
 /// The request and response of a fresh `cavra saas operating-automation tenant-demo`.
 fn operating_automation(extra: &[&str]) -> Value {
     let mut args = vec!["saas", "operating-automation", "tenant-demo"];
@@ -109,20 +98,14 @@ fn worker_handoff(extra: &[&str]) -> Value {
 
 #[test]
 fn operating_automation_with_the_seed_flags_prints_seed_004_exactly() {
-    let seed =
-        std::fs::read_to_string(workspace_root().join("../shared/seeds/004_1a901054174bb746.txt"))
-            .expect("seed 004 is beside the repository");
     let (code, stdout, stderr) = run(
         &[&["saas", "operating-automation", "tenant-demo"], SEED_FLAGS].concat(),
         "",
     );
     assert_eq!((code, stderr.as_str()), (0, ""));
     let printed: Value = serde_json::from_str(&stdout).expect("JSON");
-    for (part, heading) in [
-        ("request", "Public Request Shape"),
-        ("response", "Public Response Shape"),
-    ] {
-        let expected = seed_block(&seed, heading);
+    for part in ["request", "response"] {
+        let expected = cavra_tests::seed_004(part);
         assert_eq!(printed[part], expected, "{part} differs from the seed");
         // Same values and the same key order, everywhere.
         assert_eq!(

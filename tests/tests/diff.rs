@@ -103,7 +103,7 @@ fn breaking_changes_and_the_version_bump_rule() {
             "request.deployment_environment = { type = \"label\", default = \"production\", doc = \"Public-safe deployment environment label.\" }\nrequest.rollout_ref = { type = \"ref\", doc = \"Rollout reference.\" }",
         ),
     ]);
-    insta_like("breaking", &text);
+    snapshot("breaking", &text);
 }
 
 #[test]
@@ -116,7 +116,7 @@ fn a_bumped_version_silences_the_version_rule_only() {
             "request.automation_cadence = { type = \"label\", default = \"weekly\"",
         ),
     ]);
-    insta_like("bumped", &text);
+    snapshot("bumped", &text);
 }
 
 #[test]
@@ -162,7 +162,7 @@ fn compatible_changes() {
             "request.deployment_environment = { type = \"label\", default = \"production\", doc = \"The deployment environment.\" }\nrequest.rollout_ref = { type = \"ref\", default = \"rollout-pending\", doc = \"Rollout reference.\" }",
         ),
     ]);
-    insta_like("compatible", &text);
+    snapshot("compatible", &text);
 }
 
 #[test]
@@ -181,7 +181,7 @@ fn changes_that_weaken_the_boundary() {
         ),
         BUMP,
     ]);
-    insta_like("boundary", &text);
+    snapshot("boundary", &text);
 }
 
 #[test]
@@ -191,7 +191,7 @@ fn a_new_gate_breaks_evidence_documents() {
         "[[evidence.trial_license_evaluator_access.gates]]\ntext = \"channel private or hosted\"",
         "[[evidence.trial_license_evaluator_access.gates]]\ntext = \"channel private\"\nfield = \"access_channel\"\none_of = [\"private_ghcr\", \"private_binary\"]\n\n[[evidence.trial_license_evaluator_access.gates]]\ntext = \"channel private or hosted\"",
     )]);
-    insta_like("gate", &text);
+    snapshot("gate", &text);
 }
 
 #[test]
@@ -224,7 +224,7 @@ fn removed_fields_rules_opened_objects_and_new_operations() {
         .expect("saas");
     saas.push_str(&skeleton);
     let text = diff::render_text(&diff::diff(&load(project()), &load(files)));
-    insta_like("removed_and_added", &text);
+    snapshot("removed_and_added", &text);
 }
 
 #[test]
@@ -243,7 +243,7 @@ request.window = {{ type = "{ty}", optional = true }}
         )))
     };
     let text = diff::render_text(&diff::diff(&spec("window"), &spec("map<label>")));
-    insta_like("opened", &text);
+    snapshot("opened", &text);
     let lists = diff::diff(&spec("list<window>"), &spec("list<map<label>>"));
     assert!(
         lists
@@ -294,29 +294,17 @@ checks = ["billing"]
     );
 }
 
-/// Compares `text` with `tests/diff/NAME.txt`, or writes it there when `CAVRA_BLESS=1` (the
-/// snapshot is then read by eye before it is committed).
-fn insta_like(name: &str, text: &str) {
-    let path = workspace_root()
-        .join("tests/diff")
-        .join(format!("{name}.txt"));
-    if std::env::var_os("CAVRA_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().expect("dir")).expect("tests/diff");
-        std::fs::write(&path, text).expect("write the snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "{} is missing: run with CAVRA_BLESS=1 and read it",
-            path.display()
-        )
+/// Compares `text` with the insta snapshot `tests/diff/NAME.snap`. A changed output fails the
+/// test and leaves `NAME.snap.new` beside it: `cargo insta review` shows the difference and
+/// accepts or rejects it (read the new output by eye before accepting).
+fn snapshot(name: &str, text: &str) {
+    insta::with_settings!({
+        snapshot_path => "../diff",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, text);
     });
-    assert_eq!(
-        text,
-        expected,
-        "{name}: the output differs from {}",
-        path.display()
-    );
 }
 
 #[test]

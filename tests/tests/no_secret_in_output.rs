@@ -11,7 +11,6 @@ use cavra::saas_control_plane::{
 };
 use cavra_runtime::commands::{self, Format, Outcome, ScanFormat};
 use cavra_runtime::input::Limits;
-use cavra_tests::workspace_root;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -109,14 +108,21 @@ fn the_valid_documents_are_valid() {
 }
 
 #[test]
+#[cfg_attr(
+    not(cavra_secrets_corpus),
+    ignore = "needs the secrets corpus: set CAVRA_TESTDATA (README, Tests)"
+)]
 fn no_output_shows_a_corpus_secret_in_any_position() {
-    let dir = workspace_root().join("../shared/testdata/secrets-corpus");
-    let Ok(text) = std::fs::read_to_string(dir.join("true_positives.jsonl")) else {
-        eprintln!("note: ../shared/testdata/secrets-corpus is absent; the corpus part is skipped");
-        return;
+    let dir = cavra_tests::require(cavra_tests::outside::SECRETS_CORPUS);
+    let read = |file: &str| {
+        let path = dir.join(file);
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
     };
-    let generated =
-        std::fs::read_to_string(dir.join("true_positives_generated.jsonl")).unwrap_or_default();
+    let (text, generated) = (
+        read("true_positives.jsonl"),
+        read("true_positives_generated.jsonl"),
+    );
     let request = valid_documents().remove(0);
     let lines: Vec<&str> = text.lines().chain(generated.lines()).collect();
     // Two halves on two threads: some 45,000 command runs in all.

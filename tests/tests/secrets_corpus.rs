@@ -1,24 +1,23 @@
-//! The boundary scanner against `../shared/testdata/secrets-corpus/`: secret formats from three
+//! The boundary scanner against the secrets corpus (outside data: `testdata/secrets-corpus/` under
+//! `CAVRA_TESTDATA`, see `cavra_tests::outside`): secret formats from three
 //! public scanners' test suites (recall per family) and their near misses (the share flagged),
 //! plus the references and identifiers contracts legitimately carry, which must all pass.
 //! The corpus is read by path; none of its values is copied here.
 
 use std::collections::BTreeMap;
 
-use cavra_tests::workspace_root;
+use cavra_tests::outside::SECRETS_CORPUS;
 use serde_json::Value;
 
-fn corpus(file: &str) -> Option<Vec<Value>> {
-    let path = workspace_root()
-        .join("../shared/testdata/secrets-corpus")
-        .join(file);
-    let text = std::fs::read_to_string(&path).ok()?;
-    Some(
-        text.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| serde_json::from_str(l).expect("a JSON line"))
-            .collect(),
-    )
+/// The records of one corpus file; a missing file fails the test.
+fn corpus(file: &str) -> Vec<Value> {
+    let path = cavra_tests::require(SECRETS_CORPUS).join(file);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
 }
 
 fn flagged(value: &str) -> bool {
@@ -49,14 +48,15 @@ fn percent(found: usize, total: usize) -> f64 {
 }
 
 #[test]
+#[cfg_attr(
+    not(cavra_secrets_corpus),
+    ignore = "needs the secrets corpus: set CAVRA_TESTDATA (README, Tests)"
+)]
 fn recall_on_real_secret_formats_and_share_of_near_misses_flagged() {
-    let Some(positives) = corpus("true_positives.jsonl") else {
-        eprintln!("note: ../shared/testdata/secrets-corpus is absent; the corpus test is skipped");
-        return;
-    };
-    let generated = corpus("true_positives_generated.jsonl").unwrap_or_default();
-    let negatives = corpus("false_positives.jsonl").unwrap_or_default();
-    let near = corpus("false_positives_generated.jsonl").unwrap_or_default();
+    let positives = corpus("true_positives.jsonl");
+    let generated = corpus("true_positives_generated.jsonl");
+    let negatives = corpus("false_positives.jsonl");
+    let near = corpus("false_positives_generated.jsonl");
 
     let by_family = recall(&positives);
     let (found, total) = by_family
@@ -207,11 +207,12 @@ fn references_and_identifiers_contracts_carry_are_not_secrets() {
 }
 
 #[test]
+#[cfg_attr(
+    not(cavra_secrets_corpus),
+    ignore = "needs the secrets corpus: set CAVRA_TESTDATA (README, Tests)"
+)]
 fn findings_redact_every_corpus_secret() {
-    let Some(positives) = corpus("true_positives.jsonl") else {
-        return;
-    };
-    for r in positives {
+    for r in corpus("true_positives.jsonl") {
         let value = r["value"].as_str().unwrap_or_default();
         let doc = serde_json::json!({ "note": value, "list": [value] });
         for finding in cavra::BOUNDARY.findings(&doc, "payload") {

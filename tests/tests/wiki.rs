@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use cavra_tests::outside::SEEDS;
 use cavra_tests::{cavra, text, workspace_root};
 use serde_json::Value;
 
@@ -77,12 +78,14 @@ fn run_together_values(spec: &cavra_spec::Spec, line: &str) -> Option<Vec<String
 }
 
 #[test]
+#[cfg_attr(
+    not(cavra_seeds),
+    ignore = "needs the upstream seed pages: set CAVRA_TESTDATA (README, Tests)"
+)]
 fn every_seed_page_is_on_its_generated_page_word_for_word() {
-    let seeds = workspace_root().join("../shared/seeds");
-    let Ok(entries) = std::fs::read_dir(&seeds) else {
-        eprintln!("note: {} is absent; nothing to compare", seeds.display());
-        return;
-    };
+    let seeds = cavra_tests::require(SEEDS);
+    let entries = std::fs::read_dir(&seeds)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", seeds.display()));
     let spec = cavra_spec::load_dir(workspace_root().join("spec/contracts")).expect("spec loads");
     let pages = pages();
     let mut checked = 0;
@@ -119,30 +122,43 @@ fn codegen_page_name(title: &str) -> String {
     cavra_codegen::wiki::page_name(title)
 }
 
+/// Seed 004's request and response, in the order its page shows them.
+const SEED_004_PARTS: [(&str, &str); 2] = [
+    ("request", "Public Request Shape"),
+    ("response", "Public Response Shape"),
+];
+
 #[test]
 fn seed_004_json_blocks_are_the_pages_examples() {
-    let seed_path = workspace_root().join("../shared/seeds/004_1a901054174bb746.txt");
-    let Ok(seed) = std::fs::read_to_string(&seed_path) else {
-        return;
-    };
     let page = &pages()["SaaS-Operating-Automation-Contract.md"];
     let blocks = json_blocks(page);
-    for (i, heading) in ["Public Request Shape", "Public Response Shape"]
-        .iter()
-        .enumerate()
-    {
-        let at = seed.find(heading).expect("heading") + heading.len();
-        let brace = at + seed[at..].find('{').expect("JSON");
-        let expected: Value = serde_json::Deserializer::from_str(&seed[brace..])
-            .into_iter::<Value>()
-            .next()
-            .expect("value")
-            .expect("JSON");
+    for (i, (part, heading)) in SEED_004_PARTS.iter().enumerate() {
+        let expected = cavra_tests::seed_004(part);
         assert_eq!(blocks[i].1, expected, "{heading}");
         assert_eq!(
             serde_json::to_string(&blocks[i].1).ok(),
             serde_json::to_string(&expected).ok(),
             "{heading}: key order"
+        );
+    }
+}
+
+#[test]
+#[cfg_attr(
+    not(cavra_seeds),
+    ignore = "needs the upstream seed pages: set CAVRA_TESTDATA (README, Tests)"
+)]
+fn the_seed_004_fixtures_are_the_seed_pages_json_blocks() {
+    let path = cavra_tests::require(SEEDS).join("004_1a901054174bb746.txt");
+    let seed = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    for (part, heading) in SEED_004_PARTS {
+        let expected = cavra_tests::seed_block(&seed, heading);
+        let fixture = cavra_tests::seed_004(part);
+        assert_eq!(
+            serde_json::to_string_pretty(&fixture).ok(),
+            serde_json::to_string_pretty(&expected).ok(),
+            "tests/fixtures/seed-004/{part}.json differs from the seed's {heading:?}"
         );
     }
 }
