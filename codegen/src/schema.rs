@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use cavra_spec::{Evidence, Family, Field, FieldType, Operation, Presence, Spec};
+use cavra_spec::{Accepts, Evidence, Family, Field, FieldType, Operation, Owner, Presence, Spec};
 use serde_json::{Map, Value, json};
 
 use crate::output::HEADER_TEXT;
@@ -40,6 +40,7 @@ pub fn schemas(spec: &Spec) -> Vec<SchemaFile> {
             spec,
             family,
             op: Some(op),
+            evidence: None,
         };
         out.push(ctx.file(
             op.name.as_str(),
@@ -70,6 +71,7 @@ pub fn schemas(spec: &Spec) -> Vec<SchemaFile> {
             spec,
             family,
             op: None,
+            evidence: Some(evidence),
         };
         out.push(ctx.evidence_file(evidence));
     }
@@ -99,6 +101,7 @@ pub fn inputs_schema(spec: &Spec, op: &Operation) -> Option<Value> {
         spec,
         family,
         op: Some(op),
+        evidence: None,
     };
     let file = ctx.file(
         op.name.as_str(),
@@ -122,6 +125,19 @@ struct Ctx<'a> {
     spec: &'a Spec,
     family: &'a Family,
     op: Option<&'a Operation>,
+    /// Set for an evidence document's schema (its `contract` is fixed).
+    evidence: Option<&'a Evidence>,
+}
+
+impl Ctx<'_> {
+    /// Whose documents this schema describes.
+    fn owner(&self) -> Owner<'_> {
+        match (self.op, self.evidence) {
+            (Some(op), _) => Owner::Operation(op),
+            (None, Some(evidence)) => Owner::Evidence(evidence),
+            (None, None) => Owner::Shared,
+        }
+    }
 }
 
 /// What one schema refers to in `$defs`, collected while it is built.
@@ -150,10 +166,7 @@ impl Ctx<'_> {
     fn evidence_file(&self, evidence: &Evidence) -> SchemaFile {
         let mut defs = Defs::default();
         let fields = self.spec.evidence_document(evidence);
-        let mut body = self.object(&fields, &mut defs, Some("evidence"), "document");
-        if let Some(contract) = body.pointer_mut("/properties/contract") {
-            *contract = json!({"const": evidence.name.as_str(), "description": "The evidence contract this document is for."});
-        }
+        let body = self.object(&fields, &mut defs, Some("evidence"), "document");
         let name = evidence.name.as_str();
         SchemaFile {
             name: name.to_owned(),
@@ -283,7 +296,7 @@ impl Ctx<'_> {
             {
                 map.insert("default".into(), default.clone());
             }
-            if !matches!(field.presence, Presence::Optional | Presence::Default(_)) {
+            if field.must_be_present() {
                 required.push(Value::from(name));
             }
             properties.insert(name.to_owned(), schema);
@@ -306,15 +319,8 @@ impl Ctx<'_> {
         if let Presence::Const(value) = &field.presence {
             return json!({ "const": value });
         }
-        let op = self.op;
-        let fixed = match &field.ty.value {
-            FieldType::SchemaVersion => version_kind
-                .and_then(|k| self.family.schema_version(k))
-                .map(Value::from),
-            FieldType::Operation => op.map(|o| Value::from(o.name.as_str())),
-            FieldType::Message => op.map(|o| Value::from(o.message.as_str())),
-            _ => None,
-        };
+        let fixed =
+            version_kind.and_then(|part| self.family.fixed_value(&field.ty, self.owner(), part));
         if let Some(value) = fixed {
             return json!({ "const": value });
         }
@@ -330,22 +336,34 @@ impl Ctx<'_> {
 
     fn ty(&self, ty: &FieldType, defs: &mut Defs, part: &str) -> Value {
         let public = || json!({"$ref": "#/$defs/public_string"});
+        match ty.accepts() {
+            Accepts::AnyString => return public(),
+            Accepts::NonBlank => {
+                return json!({"$ref": "#/$defs/public_string", "pattern": "\\S"});
+            }
+            Accepts::Timestamp => {
+                return json!({
+                    "type": "string",
+                    "format": "date-time",
+                    "pattern": cavra_runtime::validate::TIMESTAMP_PATTERN,
+                });
+            }
+            Accepts::Other => {}
+        }
         match ty {
             FieldType::String
             | FieldType::Label
             | FieldType::Ref
             | FieldType::Text
-            | FieldType::Message => public(),
-            FieldType::Identifier
+            | FieldType::Message
+            | FieldType::Identifier
             | FieldType::CorrelationId
             | FieldType::Contract
             | FieldType::Operation
-            | FieldType::SchemaVersion => {
-                json!({"$ref": "#/$defs/public_string", "pattern": "\\S"})
-            }
+            | FieldType::SchemaVersion
+            | FieldType::Timestamp => public(),
             FieldType::Bool => json!({"type": "boolean"}),
             FieldType::Integer => json!({"type": "integer"}),
-            FieldType::Timestamp => json!({"type": "string", "format": "date-time"}),
             FieldType::Check => match self.op {
                 Some(op) => {
                     json!({"enum": op.checks.iter().map(|c| c.name.as_str()).collect::<Vec<_>>()})

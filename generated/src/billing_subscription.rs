@@ -421,7 +421,7 @@ pub mod billing_subscription_boundary {
     pub struct Document {
         ///schema version
         pub schema_version: String,
-        ///contract
+        ///The evidence contract this document is for.
         pub contract: String,
         ///Tenant identifier for the public-safe operating summary.
         pub tenant_id: String,
@@ -462,7 +462,7 @@ pub mod billing_subscription_boundary {
             fields: &[
                 cavra_runtime::schema::Field {
                     name: "schema_version",
-                    ty: cavra_runtime::schema::Type::String,
+                    ty: cavra_runtime::schema::Type::Identifier,
                     presence: cavra_runtime::schema::Presence::Const(
                         cavra_runtime::schema::Const::Str(
                             "cavra.billing_subscription.evidence.v1",
@@ -473,7 +473,7 @@ pub mod billing_subscription_boundary {
                 },
                 cavra_runtime::schema::Field {
                     name: "contract",
-                    ty: cavra_runtime::schema::Type::String,
+                    ty: cavra_runtime::schema::Type::Identifier,
                     presence: cavra_runtime::schema::Presence::Const(
                         cavra_runtime::schema::Const::Str(
                             "billing_subscription_boundary",

@@ -777,7 +777,7 @@ fn default_response_private_implementation_required() -> bool {
 /// The public contract description (`describe_public_contract()` upstream).
 pub fn describe_public_contract() -> serde_json::Value {
     serde_json::from_str(
-            "{\"schema_version\":\"cavra.saas_control_plane.contract.v1\",\"product\":\"CAVRA\",\"public_repository_boundary\":{\"contains_saas_backend\":false,\"contains_license_service\":false,\"contains_customer_records\":false,\"purpose\":\"Public-safe client request and response contracts for future private services.\"},\"operations\":[{\"name\":\"entitlement_status\",\"request\":\"tenant identifier and optional feature names\",\"response\":\"subscription, license, and feature entitlement summary\"},{\"name\":\"tenant_onboarding\",\"request\":\"tenant activation metadata, deployment model, contacts, and readiness requirements\",\"response\":\"tenant activation state, blockers, and private service handoff status\"},{\"name\":\"tenant_status\",\"request\":\"tenant identifier and requested capabilities\",\"response\":\"tenant entitlement and service availability summary\"},{\"name\":\"license_validation\",\"request\":\"local validation report and requested server checks\",\"response\":\"validated entitlement and feature grant summary\"},{\"name\":\"policy_registry_readiness\",\"request\":\"tenant identifier, catalog scope, policy-pack references, and readiness checks\",\"response\":\"hosted registry availability, catalog freshness, version state, blockers, and private service handoff status\"},{\"name\":\"policy_registry_lookup\",\"request\":\"policy references and public labels\",\"response\":\"policy metadata and downloadable artifact references\"},{\"name\":\"tenant_audit_store_operating\",\"request\":\"tenant identifier, retention profile, evidence window, and operating checks\",\"response\":\"audit-store health, retention posture, evidence freshness, export readiness, blockers, and private service handoff status\"},{\"name\":\"customer_operating_dashboard\",\"request\":\"tenant identifier, dashboard scope, evidence window, and operating dashboard checks\",\"response\":\"customer operating dashboard readiness across billing, license service, support, customer success, escalation, and release closeout\"},{\"name\":\"support_handoff_readiness\",\"request\":\"tenant identifier, handoff scope, support tier, and support handoff checks\",\"response\":\"support, customer-success, escalation, health review, dashboard, and release owner readiness\"},{\"name\":\"saas_operating_automation\",\"request\":\"tenant identifier, automation scope, automation cadence, and operating automation checks\",\"response\":\"billing monitoring, license telemetry, support follow-up, customer-success review, dashboard refresh, escalation drill, and closeout retry readiness\"},{\"name\":\"evidence_export\",\"request\":\"evidence references, format, and retention profile\",\"response\":\"export job status and governed artifact references\"}]}",
+            "{\"schema_version\":\"cavra.saas_control_plane.contract.v1\",\"product\":\"CAVRA\",\"public_repository_boundary\":{\"contains_saas_backend\":false,\"contains_license_service\":false,\"contains_customer_records\":false,\"purpose\":\"Public-safe client request and response contracts for future private services.\"},\"operations\":[{\"name\":\"entitlement_status\",\"request\":\"tenant identifier and optional feature names\",\"response\":\"subscription, license, and feature entitlement summary\"},{\"name\":\"tenant_onboarding\",\"request\":\"tenant activation metadata, deployment model, contacts, and readiness requirements\",\"response\":\"tenant activation state, blockers, and private service handoff status\"},{\"name\":\"tenant_status\",\"request\":\"tenant identifier and requested capabilities\",\"response\":\"tenant entitlement and service availability summary\"},{\"name\":\"license_validation\",\"request\":\"local validation report and requested server checks\",\"response\":\"validated entitlement and feature grant summary\"},{\"name\":\"policy_registry_readiness\",\"request\":\"tenant identifier, catalog scope, policy-pack references, and readiness checks\",\"response\":\"hosted registry availability, catalog freshness, version state, blockers, and private service handoff status\"},{\"name\":\"policy_registry_lookup\",\"request\":\"policy references and public labels\",\"response\":\"policy metadata and downloadable artifact references\"},{\"name\":\"tenant_audit_store_operating\",\"request\":\"tenant identifier, retention profile, evidence window, and operating checks\",\"response\":\"audit-store health, retention posture, evidence freshness, export readiness, blockers, and private service handoff status\"},{\"name\":\"customer_operating_dashboard\",\"request\":\"tenant identifier, dashboard scope, evidence window, and operating dashboard checks\",\"response\":\"customer operating dashboard readiness across billing, license service, support, customer success, escalation, and release closeout\"},{\"name\":\"support_handoff_readiness\",\"request\":\"tenant identifier, handoff scope, support tier, and support handoff checks\",\"response\":\"support, customer-success, escalation, health review, dashboard, and release owner readiness\"},{\"name\":\"saas_operating_automation\",\"request\":\"tenant identifier, automation scope, automation cadence, and operating automation checks\",\"response\":\"billing monitoring, license telemetry, support follow-up, customer-success review, dashboard refresh, escalation drill, and closeout retry readiness\"},{\"name\":\"evidence_export\",\"request\":\"evidence references, format, and retention profile\",\"response\":\"export job status and governed artifact references\"},{\"name\":\"saas_operating_automation_worker_handoff\",\"request\":\"tenant identifier, deployment environment, worker mode, required checks, and worker targets\",\"response\":\"worker handoff status, scheduler, evidence sink, and retry policy references, worker owner, blockers, and private service handoff status\"}]}",
         )
         .expect("the generated description is valid JSON")
 }
@@ -1104,7 +1104,7 @@ pub mod entitlement_status {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.request.v1",
@@ -1115,7 +1115,7 @@ pub mod entitlement_status {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("entitlement_status"),
                 ),
@@ -1138,7 +1138,7 @@ pub mod entitlement_status {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -1168,7 +1168,7 @@ pub mod entitlement_status {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.response.v1",
@@ -1179,7 +1179,7 @@ pub mod entitlement_status {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("entitlement_status"),
                 ),
@@ -1208,7 +1208,7 @@ pub mod entitlement_status {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -1515,7 +1515,7 @@ pub mod tenant_onboarding {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.request.v1",
@@ -1526,7 +1526,7 @@ pub mod tenant_onboarding {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("tenant_onboarding"),
                 ),
@@ -1549,7 +1549,7 @@ pub mod tenant_onboarding {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -1579,7 +1579,7 @@ pub mod tenant_onboarding {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.response.v1",
@@ -1590,7 +1590,7 @@ pub mod tenant_onboarding {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("tenant_onboarding"),
                 ),
@@ -1619,7 +1619,7 @@ pub mod tenant_onboarding {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -1840,7 +1840,7 @@ pub mod tenant_status {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.request.v1",
@@ -1851,7 +1851,7 @@ pub mod tenant_status {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("tenant_status"),
                 ),
@@ -1874,7 +1874,7 @@ pub mod tenant_status {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -1904,7 +1904,7 @@ pub mod tenant_status {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.response.v1",
@@ -1915,7 +1915,7 @@ pub mod tenant_status {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("tenant_status"),
                 ),
@@ -1944,7 +1944,7 @@ pub mod tenant_status {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -2165,7 +2165,7 @@ pub mod license_validation {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.request.v1",
@@ -2176,7 +2176,7 @@ pub mod license_validation {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("license_validation"),
                 ),
@@ -2199,7 +2199,7 @@ pub mod license_validation {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -2229,7 +2229,7 @@ pub mod license_validation {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.response.v1",
@@ -2240,7 +2240,7 @@ pub mod license_validation {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("license_validation"),
                 ),
@@ -2269,7 +2269,7 @@ pub mod license_validation {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -2762,7 +2762,7 @@ pub mod policy_registry_readiness {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.request.v1",
@@ -2773,7 +2773,7 @@ pub mod policy_registry_readiness {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("policy_registry_readiness"),
                 ),
@@ -2796,7 +2796,7 @@ pub mod policy_registry_readiness {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -2826,7 +2826,7 @@ pub mod policy_registry_readiness {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.response.v1",
@@ -2837,7 +2837,7 @@ pub mod policy_registry_readiness {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("policy_registry_readiness"),
                 ),
@@ -2866,7 +2866,7 @@ pub mod policy_registry_readiness {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -3093,7 +3093,7 @@ pub mod policy_registry_lookup {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.request.v1",
@@ -3104,7 +3104,7 @@ pub mod policy_registry_lookup {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("policy_registry_lookup"),
                 ),
@@ -3127,7 +3127,7 @@ pub mod policy_registry_lookup {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -3157,7 +3157,7 @@ pub mod policy_registry_lookup {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.response.v1",
@@ -3168,7 +3168,7 @@ pub mod policy_registry_lookup {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("policy_registry_lookup"),
                 ),
@@ -3197,7 +3197,7 @@ pub mod policy_registry_lookup {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -3695,7 +3695,7 @@ pub mod tenant_audit_store_operating {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.request.v1",
@@ -3706,7 +3706,7 @@ pub mod tenant_audit_store_operating {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("tenant_audit_store_operating"),
                 ),
@@ -3729,7 +3729,7 @@ pub mod tenant_audit_store_operating {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -3759,7 +3759,7 @@ pub mod tenant_audit_store_operating {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.response.v1",
@@ -3770,7 +3770,7 @@ pub mod tenant_audit_store_operating {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("tenant_audit_store_operating"),
                 ),
@@ -3799,7 +3799,7 @@ pub mod tenant_audit_store_operating {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -4351,7 +4351,7 @@ pub mod customer_operating_dashboard {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.request.v1",
@@ -4362,7 +4362,7 @@ pub mod customer_operating_dashboard {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("customer_operating_dashboard"),
                 ),
@@ -4385,7 +4385,7 @@ pub mod customer_operating_dashboard {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -4415,7 +4415,7 @@ pub mod customer_operating_dashboard {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.response.v1",
@@ -4426,7 +4426,7 @@ pub mod customer_operating_dashboard {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("customer_operating_dashboard"),
                 ),
@@ -4455,7 +4455,7 @@ pub mod customer_operating_dashboard {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -4980,7 +4980,7 @@ pub mod support_handoff_readiness {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.request.v1",
@@ -4991,7 +4991,7 @@ pub mod support_handoff_readiness {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("support_handoff_readiness"),
                 ),
@@ -5014,7 +5014,7 @@ pub mod support_handoff_readiness {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -5044,7 +5044,7 @@ pub mod support_handoff_readiness {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.response.v1",
@@ -5055,7 +5055,7 @@ pub mod support_handoff_readiness {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("support_handoff_readiness"),
                 ),
@@ -5084,7 +5084,7 @@ pub mod support_handoff_readiness {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -5672,7 +5672,7 @@ pub mod saas_operating_automation {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.request.v1",
@@ -5683,7 +5683,7 @@ pub mod saas_operating_automation {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("saas_operating_automation"),
                 ),
@@ -5706,7 +5706,7 @@ pub mod saas_operating_automation {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -5736,7 +5736,7 @@ pub mod saas_operating_automation {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.response.v1",
@@ -5747,7 +5747,7 @@ pub mod saas_operating_automation {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("saas_operating_automation"),
                 ),
@@ -5776,7 +5776,7 @@ pub mod saas_operating_automation {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -5874,7 +5874,7 @@ pub mod saas_operating_automation {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Optional,
                 min_items: None,
                 minimum: None,
@@ -6335,7 +6335,7 @@ pub mod evidence_export {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.request.v1",
@@ -6346,7 +6346,7 @@ pub mod evidence_export {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("evidence_export"),
                 ),
@@ -6369,7 +6369,7 @@ pub mod evidence_export {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -6399,7 +6399,7 @@ pub mod evidence_export {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.response.v1",
@@ -6410,7 +6410,7 @@ pub mod evidence_export {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str("evidence_export"),
                 ),
@@ -6439,7 +6439,7 @@ pub mod evidence_export {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -6971,7 +6971,7 @@ pub mod saas_operating_automation_worker_handoff {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.request.v1",
@@ -6982,7 +6982,7 @@ pub mod saas_operating_automation_worker_handoff {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "saas_operating_automation_worker_handoff",
@@ -7007,7 +7007,7 @@ pub mod saas_operating_automation_worker_handoff {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -7037,7 +7037,7 @@ pub mod saas_operating_automation_worker_handoff {
         fields: &[
             cavra_runtime::schema::Field {
                 name: "schema_version",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "cavra.saas_control_plane.response.v1",
@@ -7048,7 +7048,7 @@ pub mod saas_operating_automation_worker_handoff {
             },
             cavra_runtime::schema::Field {
                 name: "operation",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Const(
                     cavra_runtime::schema::Const::Str(
                         "saas_operating_automation_worker_handoff",
@@ -7079,7 +7079,7 @@ pub mod saas_operating_automation_worker_handoff {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Required,
                 min_items: None,
                 minimum: None,
@@ -7176,7 +7176,7 @@ pub mod saas_operating_automation_worker_handoff {
             },
             cavra_runtime::schema::Field {
                 name: "correlation_id",
-                ty: cavra_runtime::schema::Type::String,
+                ty: cavra_runtime::schema::Type::Identifier,
                 presence: cavra_runtime::schema::Presence::Optional,
                 min_items: None,
                 minimum: None,

@@ -1271,7 +1271,7 @@ pub mod trial_license_evaluator_access {
     pub struct Document {
         ///schema version
         pub schema_version: String,
-        ///contract
+        ///The evidence contract this document is for.
         pub contract: String,
         ///Tenant identifier for the public-safe evidence document.
         pub tenant_id: String,
@@ -1290,7 +1290,7 @@ pub mod trial_license_evaluator_access {
             fields: &[
                 cavra_runtime::schema::Field {
                     name: "schema_version",
-                    ty: cavra_runtime::schema::Type::String,
+                    ty: cavra_runtime::schema::Type::Identifier,
                     presence: cavra_runtime::schema::Presence::Const(
                         cavra_runtime::schema::Const::Str(
                             "cavra.trial_lifecycle.evidence.v1",
@@ -1301,7 +1301,7 @@ pub mod trial_license_evaluator_access {
                 },
                 cavra_runtime::schema::Field {
                     name: "contract",
-                    ty: cavra_runtime::schema::Type::String,
+                    ty: cavra_runtime::schema::Type::Identifier,
                     presence: cavra_runtime::schema::Presence::Const(
                         cavra_runtime::schema::Const::Str(
                             "trial_license_evaluator_access",
@@ -1479,7 +1479,7 @@ pub mod trial_access_expiry {
     pub struct Document {
         ///schema version
         pub schema_version: String,
-        ///contract
+        ///The evidence contract this document is for.
         pub contract: String,
         ///Tenant identifier for the public-safe evidence document.
         pub tenant_id: String,
@@ -1498,7 +1498,7 @@ pub mod trial_access_expiry {
             fields: &[
                 cavra_runtime::schema::Field {
                     name: "schema_version",
-                    ty: cavra_runtime::schema::Type::String,
+                    ty: cavra_runtime::schema::Type::Identifier,
                     presence: cavra_runtime::schema::Presence::Const(
                         cavra_runtime::schema::Const::Str(
                             "cavra.trial_lifecycle.evidence.v1",
@@ -1509,7 +1509,7 @@ pub mod trial_access_expiry {
                 },
                 cavra_runtime::schema::Field {
                     name: "contract",
-                    ty: cavra_runtime::schema::Type::String,
+                    ty: cavra_runtime::schema::Type::Identifier,
                     presence: cavra_runtime::schema::Presence::Const(
                         cavra_runtime::schema::Const::Str("trial_access_expiry"),
                     ),
@@ -1734,7 +1734,7 @@ pub mod trial_expired_followup {
     pub struct Document {
         ///schema version
         pub schema_version: String,
-        ///contract
+        ///The evidence contract this document is for.
         pub contract: String,
         ///Tenant identifier for the public-safe evidence document.
         pub tenant_id: String,
@@ -1755,7 +1755,7 @@ pub mod trial_expired_followup {
             fields: &[
                 cavra_runtime::schema::Field {
                     name: "schema_version",
-                    ty: cavra_runtime::schema::Type::String,
+                    ty: cavra_runtime::schema::Type::Identifier,
                     presence: cavra_runtime::schema::Presence::Const(
                         cavra_runtime::schema::Const::Str(
                             "cavra.trial_lifecycle.evidence.v1",
@@ -1766,7 +1766,7 @@ pub mod trial_expired_followup {
                 },
                 cavra_runtime::schema::Field {
                     name: "contract",
-                    ty: cavra_runtime::schema::Type::String,
+                    ty: cavra_runtime::schema::Type::Identifier,
                     presence: cavra_runtime::schema::Presence::Const(
                         cavra_runtime::schema::Const::Str("trial_expired_followup"),
                     ),
@@ -1984,7 +1984,7 @@ pub mod trial_conversion_readiness {
     pub struct Document {
         ///schema version
         pub schema_version: String,
-        ///contract
+        ///The evidence contract this document is for.
         pub contract: String,
         ///Tenant identifier for the public-safe evidence document.
         pub tenant_id: String,
@@ -2005,7 +2005,7 @@ pub mod trial_conversion_readiness {
             fields: &[
                 cavra_runtime::schema::Field {
                     name: "schema_version",
-                    ty: cavra_runtime::schema::Type::String,
+                    ty: cavra_runtime::schema::Type::Identifier,
                     presence: cavra_runtime::schema::Presence::Const(
                         cavra_runtime::schema::Const::Str(
                             "cavra.trial_lifecycle.evidence.v1",
@@ -2016,7 +2016,7 @@ pub mod trial_conversion_readiness {
                 },
                 cavra_runtime::schema::Field {
                     name: "contract",
-                    ty: cavra_runtime::schema::Type::String,
+                    ty: cavra_runtime::schema::Type::Identifier,
                     presence: cavra_runtime::schema::Presence::Const(
                         cavra_runtime::schema::Const::Str("trial_conversion_readiness"),
                     ),
@@ -2223,7 +2223,7 @@ pub mod trial_conversion_activation_handoff {
     pub struct Document {
         ///schema version
         pub schema_version: String,
-        ///contract
+        ///The evidence contract this document is for.
         pub contract: String,
         ///Tenant identifier for the public-safe evidence document.
         pub tenant_id: String,
@@ -2250,7 +2250,7 @@ pub mod trial_conversion_activation_handoff {
             fields: &[
                 cavra_runtime::schema::Field {
                     name: "schema_version",
-                    ty: cavra_runtime::schema::Type::String,
+                    ty: cavra_runtime::schema::Type::Identifier,
                     presence: cavra_runtime::schema::Presence::Const(
                         cavra_runtime::schema::Const::Str(
                             "cavra.trial_lifecycle.evidence.v1",
@@ -2261,7 +2261,7 @@ pub mod trial_conversion_activation_handoff {
                 },
                 cavra_runtime::schema::Field {
                     name: "contract",
-                    ty: cavra_runtime::schema::Type::String,
+                    ty: cavra_runtime::schema::Type::Identifier,
                     presence: cavra_runtime::schema::Presence::Const(
                         cavra_runtime::schema::Const::Str(
                             "trial_conversion_activation_handoff",
@@ -2509,7 +2509,7 @@ pub mod trial_conversion_closeout_revenue {
     pub struct Document {
         ///schema version
         pub schema_version: String,
-        ///contract
+        ///The evidence contract this document is for.
         pub contract: String,
         ///Tenant identifier for the public-safe evidence document.
         pub tenant_id: String,
@@ -2528,7 +2528,7 @@ pub mod trial_conversion_closeout_revenue {
             fields: &[
                 cavra_runtime::schema::Field {
                     name: "schema_version",
-                    ty: cavra_runtime::schema::Type::String,
+                    ty: cavra_runtime::schema::Type::Identifier,
                     presence: cavra_runtime::schema::Presence::Const(
                         cavra_runtime::schema::Const::Str(
                             "cavra.trial_lifecycle.evidence.v1",
@@ -2539,7 +2539,7 @@ pub mod trial_conversion_closeout_revenue {
                 },
                 cavra_runtime::schema::Field {
                     name: "contract",
-                    ty: cavra_runtime::schema::Type::String,
+                    ty: cavra_runtime::schema::Type::Identifier,
                     presence: cavra_runtime::schema::Presence::Const(
                         cavra_runtime::schema::Const::Str(
                             "trial_conversion_closeout_revenue",

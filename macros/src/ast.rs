@@ -22,6 +22,8 @@ pub struct Field<'a> {
     /// Its name on the wire, after serde's `rename` and `rename_all`.
     pub wire: String,
     pub ty: &'a syn::Type,
+    /// Whether serde may leave it out (`skip_serializing_if`).
+    pub may_be_left_out: bool,
     pub original: &'a syn::Field,
 }
 
@@ -83,6 +85,7 @@ fn fields<'a>(cx: &Ctxt, attrs: &attr::Container, named: &'a syn::FieldsNamed) -
             if member.skip {
                 return None;
             }
+            let may_be_left_out = member.skip_serializing_if;
             let ident = f.ident.as_ref()?.to_string();
             let ident = ident.strip_prefix("r#").unwrap_or(&ident).to_owned();
             let wire = match (member.rename, rule) {
@@ -102,6 +105,7 @@ fn fields<'a>(cx: &Ctxt, attrs: &attr::Container, named: &'a syn::FieldsNamed) -
             Some(Field {
                 wire,
                 ty: &f.ty,
+                may_be_left_out,
                 original: f,
             })
         })

@@ -31,6 +31,8 @@ pub struct Container {
 pub struct Member {
     pub rename: Option<String>,
     pub skip: bool,
+    /// `#[serde(skip_serializing_if = "...")]`: the field may be left out of the JSON.
+    pub skip_serializing_if: bool,
 }
 
 fn string_value(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Value> {
@@ -113,7 +115,8 @@ impl Container {
 }
 
 impl Member {
-    /// Reads `#[serde(rename = "...")]`, `#[serde(skip)]` and `#[serde(skip_serializing)]`, and
+    /// Reads `#[serde(rename = "...")]`, `#[serde(skip)]`, `#[serde(skip_serializing)]` and
+    /// `#[serde(skip_serializing_if = "...")]`, and
     /// refuses any `#[cavra(...)]` on a field or variant (it takes none).
     pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
         let mut out = Member::default();
@@ -145,6 +148,9 @@ impl Member {
                         }
                     } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_serializing") {
                         out.skip = true;
+                    } else if meta.path.is_ident("skip_serializing_if") {
+                        out.skip_serializing_if = true;
+                        let _: syn::Expr = meta.value()?.parse()?;
                     } else if meta.input.peek(syn::Token![=]) {
                         let _: syn::Expr = meta.value()?.parse()?;
                     } else if meta.input.peek(syn::token::Paren) {

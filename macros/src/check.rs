@@ -1,7 +1,9 @@
 //! The compile-time checks of a derive against the spec, producing the [`Plan`] the expansion
 //! emits. Every problem is recorded in the [`Ctxt`]; none stops the others.
 
-use cavra_spec::{Field as SpecField, FieldType, Operation, Presence, Spec};
+use cavra_spec::{
+    Accepts, Evidence, Family, Field as SpecField, FieldType, Operation, Owner, Presence, Spec,
+};
 
 use crate::ast::{Container, Data, Field};
 use crate::attr;
@@ -62,6 +64,8 @@ pub enum TypePlan {
 pub enum PresencePlan {
     Required,
     Optional,
+    /// May be absent or `null`: an `Option` field of a struct that no spec describes.
+    Nullable,
     Const(serde_json::Value),
 }
 
@@ -70,6 +74,17 @@ struct Target<'s> {
     what: String,
     fields: Vec<&'s SpecField>,
     op: Option<&'s Operation>,
+    /// An evidence contract's family and contract: its header fields have fixed values.
+    evidence: Option<(&'s Family, &'s Evidence)>,
+}
+
+impl Target<'_> {
+    /// The value the model fixes for `field` of this target (an evidence document's
+    /// `schema_version` and `contract`).
+    fn fixed_value(&self, field: &SpecField) -> Option<serde_json::Value> {
+        let (family, evidence) = self.evidence?;
+        family.fixed_value(&field.ty, Owner::Evidence(evidence), "evidence")
+    }
 }
 
 /// Checks the container against `spec`. Returns `None` when a check failed.
@@ -128,7 +143,7 @@ fn check_struct(
                     wire: f.wire.clone(),
                     ty,
                     presence: if optional {
-                        PresencePlan::Optional
+                        PresencePlan::Nullable
                     } else {
                         PresencePlan::Required
                     },
@@ -159,13 +174,18 @@ fn check_struct(
             continue;
         };
         check_type(cx, field, spec_field);
-        plans.push(field_plan(spec, target.op, spec_field));
+        check_presence(cx, field, spec_field);
+        let mut plan = field_plan(spec, target.op, spec_field);
+        if let Some(value) = target.fixed_value(spec_field) {
+            plan.presence = PresencePlan::Const(value);
+        }
+        plans.push(plan);
     }
     let present: Vec<&str> = fields.iter().map(|f| f.wire.as_str()).collect();
     let missing: Vec<String> = target
         .fields
         .iter()
-        .filter(|f| f.is_required() && !present.contains(&f.name.as_str()))
+        .filter(|f| f.must_be_present() && !present.contains(&f.name.as_str()))
         .map(|f| format!("`{}`", f.name.as_str()))
         .collect();
     if !missing.is_empty() {
@@ -278,6 +298,7 @@ fn target<'s>(cx: &Ctxt, a: &attr::Container, spec: &'s Spec) -> Option<Target<'
                 what,
                 fields,
                 op: Some(op),
+                evidence: None,
             })
         }
         (None, Some(ev_name)) => {
@@ -309,6 +330,7 @@ fn target<'s>(cx: &Ctxt, a: &attr::Container, spec: &'s Spec) -> Option<Target<'
                 what: format!("the evidence document of `{}`", ev.name.as_str()),
                 fields: spec.evidence_document(ev),
                 op: None,
+                evidence: spec.family(&ev.family).map(|family| (family, ev)),
             })
         }
         (None, None) => {
@@ -317,6 +339,36 @@ fn target<'s>(cx: &Ctxt, a: &attr::Container, spec: &'s Spec) -> Option<Target<'
             }
             None
         }
+    }
+}
+
+/// An `Option` field must fit the model's presence rule: a field every document carries cannot
+/// be one, and an optional field's `None` must be left out, since no contract field is `null`.
+fn check_presence(cx: &Ctxt, field: &Field<'_>, spec_field: &SpecField) {
+    let (_, optional) = classify(field.ty);
+    if !optional {
+        return;
+    }
+    let ident = field
+        .original
+        .ident
+        .as_ref()
+        .map_or_else(String::new, ToString::to_string);
+    if spec_field.must_be_present() {
+        cx.error_spanned_by(
+            field.ty,
+            format!(
+                "field `{ident}` is in every document of the contract ({}), so it cannot be an `Option`",
+                if spec_field.is_required() { "required" } else { "a constant" }
+            ),
+        );
+    } else if !field.may_be_left_out {
+        cx.error_spanned_by(
+            field.ty,
+            format!(
+                "field `{ident}` is an `Option`, and serde writes `None` as `null`, which no contract field accepts: add `#[serde(skip_serializing_if = \"Option::is_none\")]`"
+            ),
+        );
     }
 }
 
@@ -380,6 +432,12 @@ fn field_plan(spec: &Spec, op: Option<&Operation>, f: &SpecField) -> FieldPlan {
 }
 
 fn type_plan(spec: &Spec, op: Option<&Operation>, ty: &FieldType, field: &str) -> TypePlan {
+    // What a string accepts is the model's decision.
+    match ty.accepts() {
+        Accepts::NonBlank => return TypePlan::Identifier,
+        Accepts::Timestamp => return TypePlan::Timestamp,
+        Accepts::AnyString | Accepts::Other => {}
+    }
     match ty {
         FieldType::String
         | FieldType::SchemaVersion

@@ -144,6 +144,7 @@ fn field(f: &FieldPlan) -> TokenStream {
     let presence = match &f.presence {
         PresencePlan::Required => quote!(::cavra::runtime::schema::Presence::Required),
         PresencePlan::Optional => quote!(::cavra::runtime::schema::Presence::Optional),
+        PresencePlan::Nullable => quote!(::cavra::runtime::schema::Presence::Nullable),
         PresencePlan::Const(value) => {
             let c = constant(value);
             quote!(::cavra::runtime::schema::Presence::Const(#c))

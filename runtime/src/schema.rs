@@ -29,7 +29,7 @@ impl Vocabulary {
 pub enum Type {
     /// Any string.
     String,
-    /// A trimmed, non-empty identifier.
+    /// A string with a character that is not whitespace (identifiers, correlation ids).
     Identifier,
     /// A public-safe label.
     Label,
@@ -78,14 +78,17 @@ impl Const {
     }
 }
 
-/// Whether a field must be present.
+/// Whether a field must be present. No spec field may be `null`.
 #[derive(Debug)]
 pub enum Presence {
     /// Must be present.
     Required,
     /// May be absent (it has a default, or none).
     Optional,
-    /// Always this value; may be absent (it is then this value).
+    /// May be absent or `null`. No spec field is: this is for a derived struct's `Option` field
+    /// that no spec describes, whose Rust type is all there is to go by.
+    Nullable,
+    /// Must be present, and hold this value.
     Const(Const),
 }
 

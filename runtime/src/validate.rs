@@ -60,9 +60,12 @@ fn object(value: &Value, shape: &Shape, path: &str, out: &mut Vec<Violation>) {
     }
     for field in shape.fields {
         let at = child(path, field.name);
+        // A required or constant field must be present; `null` is a value like any other, and
+        // no type accepts it (the spec crate's `wire` module decides this for every output).
         match map.get(field.name) {
-            None | Some(Value::Null) => {
-                if matches!(field.presence, Presence::Required) {
+            None | Some(Value::Null) if matches!(field.presence, Presence::Nullable) => {}
+            None => {
+                if !matches!(field.presence, Presence::Optional) {
                     out.push(Violation::new(
                         at,
                         format!("missing required field `{}`", field.name),
@@ -224,43 +227,16 @@ pub(crate) fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, with `T`/`t`/space and `Z`/`z` as RFC 3339 allows.
+/// [`is_rfc3339`] as a regular expression, for outputs that state the rule rather than run it
+/// (the JSON Schemas' `pattern`, which unlike `format` is an assertion in every draft).
+pub const TIMESTAMP_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt ]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$";
+
+/// `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, with `T`/`t`/space and `Z`/`z` as RFC 3339 allows:
+/// [`TIMESTAMP_PATTERN`], so that the schemas and the validator apply one rule.
 pub fn is_rfc3339(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    let num =
-        |r: std::ops::Range<usize>| -> u32 { s.get(r).and_then(|d| d.parse().ok()).unwrap_or(99) };
-    if b.len() < 20
-        || !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10))
-        || !matches!(b[10], b'T' | b't' | b' ')
-        || !(digits(11..13) && b[13] == b':' && digits(14..16) && b[16] == b':' && digits(17..19))
-    {
-        return false;
-    }
-    let (month, day, hour, minute, second) =
-        (num(5..7), num(8..10), num(11..13), num(14..16), num(17..19));
-    if !(1..=12).contains(&month)
-        || !(1..=31).contains(&day)
-        || hour > 23
-        || minute > 59
-        || second > 60
-    {
-        return false;
-    }
-    let mut rest = &s[19..];
-    if let Some(frac) = rest.strip_prefix('.') {
-        let n = frac.bytes().take_while(u8::is_ascii_digit).count();
-        if n == 0 {
-            return false;
-        }
-        rest = &frac[n..];
-    }
-    match rest.as_bytes() {
-        [b'Z' | b'z'] => true,
-        [b'+' | b'-', h1, h2, b':', m1, m2] => [h1, h2, m1, m2].iter().all(|d| d.is_ascii_digit()),
-        _ => false,
-    }
+    static PATTERN: std::sync::LazyLock<Option<regex::Regex>> =
+        std::sync::LazyLock::new(|| regex::Regex::new(TIMESTAMP_PATTERN).ok());
+    PATTERN.as_ref().is_some_and(|p| p.is_match(s))
 }
 
 #[cfg(test)]
@@ -351,7 +327,47 @@ mod tests {
 
     #[test]
     fn a_valid_document_has_no_problem() {
-        assert!(problems(json!({"tenant_id": "tenant-demo", "automation_status": "ready", "at": "2026-06-02T09:00:00+02:00"})).is_empty());
+        assert!(problems(json!({"tenant_id": "tenant-demo", "automation_status": "ready", "private_validation_required": true, "at": "2026-06-02T09:00:00+02:00"})).is_empty());
+    }
+
+    #[test]
+    fn a_constant_must_be_present_and_null_is_never_a_value() {
+        assert_eq!(
+            problems(
+                json!({"tenant_id": null, "automation_status": "ready", "count": null, "at": null})
+            ),
+            [
+                "payload.tenant_id: tenant_id must be a string, found null",
+                "payload.count: count must be a whole number, found null",
+                "payload.private_validation_required: missing required field `private_validation_required`",
+                "payload.at: at must be a string, found null",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_nullable_field_may_be_null_or_absent() {
+        static SHAPE: Shape = Shape {
+            name: "derived",
+            closed: false,
+            fields: &[Field {
+                name: "note",
+                ty: Type::Text,
+                presence: Presence::Nullable,
+                min_items: None,
+                minimum: None,
+            }],
+        };
+        for doc in [json!({}), json!({"note": null}), json!({"note": "fine"})] {
+            assert!(validate(&doc, &SHAPE, "", &BOUNDARY).is_empty(), "{doc}");
+        }
+        assert_eq!(
+            validate(&json!({"note": 1}), &SHAPE, "", &BOUNDARY)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["note: note must be a string, found a number"]
+        );
     }
 
     #[test]
@@ -387,6 +403,7 @@ mod tests {
                 "payload.automation_status: missing required field `automation_status`",
                 "payload.required_checks: required_checks must be a list, found a string",
                 "payload.count: count must be a whole number, found a string",
+                "payload.private_validation_required: missing required field `private_validation_required`",
             ]
         );
         assert_eq!(
@@ -398,7 +415,9 @@ mod tests {
     #[test]
     fn boundary_hits_come_first_and_never_echo_the_value() {
         let token = format!("ghp_{}", "b".repeat(30));
-        let found = problems(json!({"tenant_id": token, "automation_status": "ready"}));
+        let found = problems(
+            json!({"tenant_id": token, "automation_status": "ready", "private_validation_required": true}),
+        );
         assert_eq!(
             found,
             ["sensitive value is not allowed in public SaaS contract payload: payload.tenant_id"]

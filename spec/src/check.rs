@@ -19,6 +19,7 @@ pub(crate) fn check(spec: &Spec, options: crate::loader::LoadOptions) -> Vec<Dia
     c.names();
     c.sensitive_field_names();
     c.surfaces();
+    c.descriptions();
     c.schema_versions();
     c.boundary();
     c.out
@@ -156,6 +157,30 @@ impl Checker<'_> {
 
     /// Checks CLI paths and HTTP routes: well formed, each defined once, methods that fit what
     /// they serve, and none of the server's own routes.
+    /// A family's contract description lists every operation of the family, so each one needs
+    /// its `describe` text.
+    fn descriptions(&mut self) {
+        for o in &self.spec.operations {
+            let described = self
+                .spec
+                .family(&o.family)
+                .is_some_and(|f| f.description.is_some());
+            if described && o.describe.is_none() {
+                self.out.push(
+                    Diagnostic::error(
+                        DiagnosticKind::Structure,
+                        o.name.span,
+                        format!(
+                            "operation `{}` has no `describe`, but family `{}` has a contract description, which lists every operation",
+                            o.name.value, o.family
+                        ),
+                    )
+                    .with_help("add `describe = { request = \"...\", response = \"...\" }`: what the request and the response carry, in a few words"),
+                );
+            }
+        }
+    }
+
     fn surfaces(&mut self) {
         let spec = self.spec;
         let mut clis: Vec<&Cli> = Vec::new();

@@ -25,8 +25,10 @@ mod resolve;
 pub mod source;
 pub mod suggest;
 mod types;
+pub mod wire;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity, SpecErrors};
 pub use loader::{LoadOptions, load_dir, load_sources, load_sources_with};
 pub use model::*;
 pub use source::{FileId, Position, SourceMap, Sp, Span};
+pub use wire::{Accepts, Owner};

@@ -610,3 +610,39 @@ fn value_rules_must_be_valid_regular_expressions() {
         .is_ok()
     );
 }
+
+#[test]
+fn a_described_family_needs_describe_on_every_operation() {
+    // A contract description lists every operation of its family, so `other_op` needs the
+    // `describe` text that `described_op` has.
+    let case = r#"[family.other]
+kind = "envelope"
+title = "Other"
+schema_versions = { contract = "cavra.other.contract.v1", request = "cavra.other.request.v1", response = "cavra.other.response.v1" }
+unavailable = { message = "Other requires a private service.", next_step = "See docs/other.md" }
+request_envelope.schema_version = "schema_version"
+request_envelope.payload = "payload"
+response_envelope.schema_version = "schema_version"
+response_envelope.payload = "payload"
+description = { purpose = "Other contracts.", public_repository_boundary = { contains_backend = false } }
+
+[operation.described_op]
+family = "other"
+title = "Described"
+describe = { request = "a tenant", response = "a status" }
+
+[operation.other_op]
+family = "other"
+title = "Other operation"
+"#;
+    assert_eq!(
+        one(case),
+        seen(
+            "spec/case.toml:17:12: error: operation `other_op` has no `describe`, but family `other` has a contract description, which lists every operation",
+            Some(
+                "add `describe = { request = \"...\", response = \"...\" }`: what the request and the response carry, in a few words"
+            )
+        )
+    );
+    assert_eq!(kinds(case), [DiagnosticKind::Structure]);
+}

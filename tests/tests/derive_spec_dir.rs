@@ -15,10 +15,15 @@ use cavra::{CavraContract, Contract};
 struct HandoffRequest {
     deployment_environment: String,
     worker_targets: Vec<String>,
+    handoff_boundary: String,
 }
 
 fn main() {
-    let request = HandoffRequest { deployment_environment: "production".into(), worker_targets: vec![] };
+    let request = HandoffRequest {
+        deployment_environment: "production".into(),
+        worker_targets: vec![],
+        handoff_boundary: "public request shape only; SaaS automation worker execution is private".into(),
+    };
     println!("{}", request.validate().is_ok());
 }
 "#;

@@ -156,6 +156,10 @@ fn validate_reports_every_problem_of_a_typed_value_at_its_path() {
     );
 }
 
+/// The worker handoff request's constant boundary text, which every request carries.
+const HANDOFF_BOUNDARY: &str =
+    "public request shape only; SaaS automation worker execution is private";
+
 #[test]
 fn from_json_validates_first_and_names_unknown_fields() {
     let doc = json!({
@@ -163,7 +167,8 @@ fn from_json_validates_first_and_names_unknown_fields() {
         "operation": "saas_operating_automation_worker_handoff",
         "tenant_id": "tenant-demo",
         "correlation_id": "saas-example",
-        "payload": {"worker_mode": "shadow", "worker_target": ["billing_monitoring"]}
+        "private_implementation_required": true,
+        "payload": {"worker_mode": "shadow", "worker_target": ["billing_monitoring"], "handoff_boundary": HANDOFF_BOUNDARY}
     });
     let problems = handoff::Request::from_json(doc.clone()).expect_err("an unknown field");
     assert_eq!(
@@ -171,7 +176,7 @@ fn from_json_validates_first_and_names_unknown_fields() {
         "payload.worker_target: unknown field `worker_target`: did you mean `worker_targets`?"
     );
     let mut fixed = doc;
-    fixed["payload"] = json!({"worker_mode": "shadow", "worker_targets": ["billing_monitoring"]});
+    fixed["payload"] = json!({"worker_mode": "shadow", "worker_targets": ["billing_monitoring"], "handoff_boundary": HANDOFF_BOUNDARY});
     let request = handoff::Request::from_json(fixed).expect("valid");
     assert_eq!(request.payload.worker_mode, WorkerMode::Shadow);
     assert_eq!(

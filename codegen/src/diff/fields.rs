@@ -87,11 +87,20 @@ pub(crate) fn compare_fields(
             continue;
         }
         let span = n.name.span;
-        if n.is_required() && direction.produced() {
+        // A field every document must carry (required or constant) is one that producers of
+        // the old contract do not send.
+        if n.must_be_present() && direction.produced() {
             d.push(
                 Class::Breaking,
                 format!("{id}.{name}"),
-                format!("required field `{name}` added to {owner}: producers do not send it"),
+                format!(
+                    "{} field `{name}` added to {owner}: producers do not send it",
+                    if n.is_required() {
+                        "required"
+                    } else {
+                        "constant"
+                    }
+                ),
                 Side::New,
                 span,
             );

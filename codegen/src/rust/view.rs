@@ -3,7 +3,8 @@
 
 use cavra_spec::names::pascal_case;
 use cavra_spec::{
-    Condition, Evidence, Family, FamilyKind, Field, FieldType, Gate, Operation, Presence, Spec,
+    Accepts, Condition, Evidence, Family, FamilyKind, Field, FieldType, Gate, Operation, Owner,
+    Presence, Spec,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -387,6 +388,12 @@ impl Viewer<'_> {
     /// A `cavra_runtime::schema::Type` expression.
     fn descriptor_type(&self, ty: &FieldType, scope: Scope<'_>) -> String {
         let t = "cavra_runtime::schema::Type";
+        // What a string accepts is the model's decision; the runtime type names it.
+        match ty.accepts() {
+            Accepts::NonBlank => return format!("{t}::Identifier"),
+            Accepts::Timestamp => return format!("{t}::Timestamp"),
+            Accepts::AnyString | Accepts::Other => {}
+        }
         match ty {
             FieldType::String
             | FieldType::SchemaVersion
@@ -753,12 +760,8 @@ impl Viewer<'_> {
             fields
                 .iter()
                 .map(|field| {
-                    let c = match field.ty.value {
-                        FieldType::SchemaVersion => f.schema_version(version),
-                        FieldType::Operation => Some(o.name.as_str()),
-                        FieldType::Message => Some(o.message.as_str()),
-                        _ => None,
-                    };
+                    let fixed = f.fixed_value(&field.ty, Owner::Operation(o), version);
+                    let c = fixed.as_ref().and_then(Value::as_str);
                     let mut d = self.field_descriptor(field, scope, c);
                     if field.ty.value == FieldType::Payload && version == "response" {
                         d = d.replace("&Payload::SHAPE", "&ResponsePayload::SHAPE");
@@ -865,13 +868,14 @@ impl Viewer<'_> {
     fn evidence(&self, e: &Evidence) -> EvidenceView {
         let document = self.spec.evidence_document(e);
         let family = self.spec.family(&e.family);
-        let version = family
-            .and_then(|f| f.schema_version("evidence"))
-            .unwrap_or_default();
-        let consts = [
-            ("schema_version", version.to_owned()),
-            ("contract", e.name.value.clone()),
-        ];
+        // The header fields whose type fixes their value (`schema_version`, `contract`).
+        let consts: Vec<(&str, String)> = document
+            .iter()
+            .filter_map(|f| {
+                let value = family?.fixed_value(&f.ty, Owner::Evidence(e), "evidence")?;
+                Some((f.name.as_str(), value.as_str()?.to_owned()))
+            })
+            .collect();
         let doc_struct = self.struct_view(
             StructSpec {
                 name: "Document",
