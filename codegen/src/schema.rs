@@ -116,6 +116,26 @@ fn envelope(fields: &[Field]) -> Vec<&Field> {
     fields.iter().collect()
 }
 
+/// What JSON Schema cannot state of a document, where `cavra validate` is stricter than the
+/// generated schemas: each class and the sentence that names it in every schema's `description`.
+/// The conformance suite (`tests/tests/conformance/`) tries each one and requires the runtime to
+/// refuse it; these are the only documents on which the schemas and `cavra validate` may differ.
+pub const SCHEMA_CANNOT_STATE: [(&str, &str); 4] = [
+    (
+        "keyword_value_rule",
+        "a token-like value that only a value rule with keywords, an entropy floor or an allowlist catches",
+    ),
+    (
+        "integer_with_fraction",
+        "an integer written with a fraction (`2.0`)",
+    ),
+    (
+        "sensitive_map_key",
+        "a map key holding a sensitive key part or a token",
+    ),
+    ("duplicate_key", "an object holding a key twice"),
+];
+
 /// The `$id` of a schema file.
 pub fn schema_id(name: &str, part: &str) -> String {
     format!("urn:cavra:schema:{name}.{part}")
@@ -204,6 +224,11 @@ impl Ctx<'_> {
                 "The public-safe evidence document of `{name}`, whose readiness gates `cavra gate` evaluates."
             ),
         };
+        let stricter: Vec<&str> = SCHEMA_CANNOT_STATE.iter().map(|(_, what)| *what).collect();
+        let description = format!(
+            "{description} `cavra validate` is stricter than this schema where JSON Schema cannot state a rule: it also refuses {}.",
+            stricter.join("; ")
+        );
         doc.insert("description".into(), Value::from(description));
         if let Value::Object(body) = body {
             doc.extend(body);
@@ -363,7 +388,9 @@ impl Ctx<'_> {
             | FieldType::SchemaVersion
             | FieldType::Timestamp => public(),
             FieldType::Bool => json!({"type": "boolean"}),
-            FieldType::Integer => json!({"type": "integer"}),
+            FieldType::Integer => {
+                json!({"type": "integer", "minimum": i64::MIN, "maximum": i64::MAX})
+            }
             FieldType::Check => match self.op {
                 Some(op) => {
                     json!({"enum": op.checks.iter().map(|c| c.name.as_str()).collect::<Vec<_>>()})

@@ -71,14 +71,15 @@ pub fn read_inputs(
         }
     }
     for field in shape.fields {
+        // As in documents, `null` is never a value: a key left out takes its default.
         match given.get(field.name) {
-            None | Some(Value::Null) if matches!(field.presence, Presence::Required) => {
+            None if matches!(field.presence, Presence::Required) => {
                 found.push(Violation::new(
                     field.name,
                     format!("missing required field `{}`", field.name),
                 ));
             }
-            None | Some(Value::Null) => {}
+            None => {}
             Some(value) => check_kind(field.name, &field.ty, value, field.name, &mut found),
         }
     }
@@ -87,7 +88,7 @@ pub fn read_inputs(
     }
     let mut read = given.clone();
     for (name, value) in defaults {
-        if read.get(*name).is_none_or(Value::is_null) {
+        if !read.contains_key(*name) {
             read.insert((*name).to_owned(), value.to_json());
         }
     }

@@ -1,0 +1,87 @@
+//! A derive-made struct, the generated type and the runtime judge the worker handoff's request
+//! payload alike, and as the payload's part of the generated JSON Schema does.
+
+use cavra::Contract;
+use cavra::runtime::catalog::Part;
+use cavra::saas_control_plane::saas_operating_automation_worker_handoff as handoff;
+use serde_json::Value;
+
+use crate::documents::{self, Subject};
+use crate::mutate;
+
+/// The payload as a team would declare it against the spec.
+#[derive(serde::Serialize, cavra::CavraContract)]
+#[cavra(
+    operation = "saas_operating_automation_worker_handoff",
+    part = "request"
+)]
+struct HandoffPayload {
+    deployment_environment: String,
+    worker_mode: String,
+    required_checks: Vec<String>,
+    worker_targets: Vec<String>,
+    handoff_boundary: String,
+}
+
+/// The request schema's `payload` property as a schema of its own (with the root's `$defs`).
+fn payload_schema() -> jsonschema::Validator {
+    let entry = cavra::CATALOG
+        .schema("saas_operating_automation_worker_handoff", Some("request"))
+        .expect("the request schema");
+    let root: Value = serde_json::from_str(entry.json).expect("JSON");
+    let mut payload = root["properties"]["payload"].clone();
+    payload["$schema"] = root["$schema"].clone();
+    payload["$defs"] = root["$defs"].clone();
+    jsonschema::validator_for(&payload).expect("a valid schema")
+}
+
+#[test]
+fn a_derive_made_struct_the_generated_type_and_the_schema_agree() {
+    let spec = crate::spec();
+    let op = spec
+        .operation("saas_operating_automation_worker_handoff")
+        .expect("the operation");
+    let probes = crate::probes();
+    let schema = payload_schema();
+    let mut requests = vec![documents::example(&spec, Subject::Request(op))];
+    requests.extend(documents::generated(
+        &spec,
+        Subject::Request(op),
+        crate::GENERATED_PER_SUBJECT,
+    ));
+    let (mut judged, mut disagreements) = (0, Vec::new());
+    for request in requests {
+        let payload = request["payload"].clone();
+        let mut cases = vec![("as generated".to_owned(), payload.clone())];
+        cases.extend(
+            mutate::mutations(&payload, &probes)
+                .into_iter()
+                .filter(|m| m.unstated.is_none())
+                .map(|m| (m.what, m.doc)),
+        );
+        for (what, doc) in cases {
+            judged += 1;
+            let by_schema = schema.is_valid(&doc);
+            let (_, found) = cavra::CATALOG
+                .validate(&doc, Some(op.name.as_str()), Some(Part::Request))
+                .expect("a known operation");
+            let by_runtime = found.is_empty();
+            let by_derive = cavra::runtime::contract::validate_json::<HandoffPayload>(&doc).is_ok();
+            let by_type = handoff::Payload::from_json(doc.clone()).is_ok();
+            if [by_runtime, by_derive, by_type] != [by_schema; 3] {
+                disagreements.push(format!(
+                    "{what}: schema {by_schema}, runtime {by_runtime}, derive {by_derive}, generated type {by_type}"
+                ));
+            }
+        }
+    }
+    crate::report(&format!(
+        "conformance (derive): {judged} payloads judged by four validators"
+    ));
+    assert!(
+        disagreements.is_empty(),
+        "{}",
+        disagreements[..disagreements.len().min(30)].join("\n")
+    );
+    assert!(judged >= 400, "only {judged} payloads");
+}
