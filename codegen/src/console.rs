@@ -83,7 +83,7 @@ fn boundaries(op: &Operation) -> Vec<String> {
 
 fn sections(spec: &Spec) -> Vec<Section> {
     let mut out = Vec::new();
-    for d in crate::routes::described(spec) {
+    for d in crate::described::described(spec) {
         let (family, http, description) = (d.family, d.http, d.document);
         out.push(Section {
             id: d.name,

@@ -11,13 +11,13 @@
 //! ```
 
 mod console;
+mod described;
 pub mod diff;
 mod gates;
 mod inputs;
 pub mod new_operation;
 pub mod openapi;
 mod output;
-mod routes;
 mod rust;
 pub mod schema;
 mod templates;

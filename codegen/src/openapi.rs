@@ -52,7 +52,7 @@ pub fn document(spec: &Spec, schemas: &[SchemaFile]) -> Value {
         components.insert(component(&file.name, file.part), embedded(&file.schema));
     }
     let mut paths = Map::new();
-    for d in crate::routes::described(spec) {
+    for d in crate::described::described(spec) {
         let (family, http, description) = (d.family, d.http, d.document);
         let help = family
             .description
@@ -133,7 +133,7 @@ pub fn document(spec: &Spec, schemas: &[SchemaFile]) -> Value {
             json!({ http.method.to_lowercase(): Value::Object(operation) }),
         );
     }
-    for (method, path) in cavra_runtime::routes::SERVER_ROUTES {
+    for (method, path) in cavra_runtime::server_routes::SERVER_ROUTES {
         paths.insert((*path).to_owned(), server_path(method, path));
     }
     components.insert("problem".into(), problem_schema());

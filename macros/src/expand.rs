@@ -52,8 +52,8 @@ fn expand_struct(
         impl #impl_generics ::cavra::Contract for #ident #ty_generics #where_clause {
             const ROOT: &'static str = "";
 
-            fn shape() -> &'static ::cavra::runtime::schema::Shape {
-                static SHAPE: ::cavra::runtime::schema::Shape = #shape;
+            fn shape() -> &'static ::cavra::runtime::shape::Shape {
+                static SHAPE: ::cavra::runtime::shape::Shape = #shape;
                 &SHAPE
             }
 
@@ -77,7 +77,7 @@ pub fn fallback(container: &Container<'_>) -> TokenStream {
     quote! {
         impl #impl_generics ::cavra::Contract for #ident #ty_generics #where_clause {
             const ROOT: &'static str = "";
-            fn shape() -> &'static ::cavra::runtime::schema::Shape {
+            fn shape() -> &'static ::cavra::runtime::shape::Shape {
                 ::core::unimplemented!()
             }
             fn boundary() -> &'static ::cavra::runtime::Boundary {
@@ -134,7 +134,7 @@ fn boundary(loaded: &Loaded) -> TokenStream {
 fn shape(name: &str, fields: &[FieldPlan], closed: bool) -> TokenStream {
     let fields = fields.iter().map(field);
     quote! {
-        ::cavra::runtime::schema::Shape { name: #name, fields: &[#(#fields),*], closed: #closed }
+        ::cavra::runtime::shape::Shape { name: #name, fields: &[#(#fields),*], closed: #closed }
     }
 }
 
@@ -142,12 +142,12 @@ fn field(f: &FieldPlan) -> TokenStream {
     let name = &f.wire;
     let ty = ty(&f.ty);
     let presence = match &f.presence {
-        PresencePlan::Required => quote!(::cavra::runtime::schema::Presence::Required),
-        PresencePlan::Optional => quote!(::cavra::runtime::schema::Presence::Optional),
-        PresencePlan::Nullable => quote!(::cavra::runtime::schema::Presence::Nullable),
+        PresencePlan::Required => quote!(::cavra::runtime::shape::Presence::Required),
+        PresencePlan::Optional => quote!(::cavra::runtime::shape::Presence::Optional),
+        PresencePlan::Nullable => quote!(::cavra::runtime::shape::Presence::Nullable),
         PresencePlan::Const(value) => {
             let c = constant(value);
-            quote!(::cavra::runtime::schema::Presence::Const(#c))
+            quote!(::cavra::runtime::shape::Presence::Const(#c))
         }
     };
     let min_items = match &f.min_items {
@@ -159,28 +159,28 @@ fn field(f: &FieldPlan) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     quote! {
-        ::cavra::runtime::schema::Field { name: #name, ty: #ty, presence: #presence, min_items: #min_items, minimum: #minimum }
+        ::cavra::runtime::shape::Field { name: #name, ty: #ty, presence: #presence, min_items: #min_items, minimum: #minimum }
     }
 }
 
 fn constant(value: &serde_json::Value) -> TokenStream {
     match value {
-        serde_json::Value::Bool(b) => quote!(::cavra::runtime::schema::Const::Bool(#b)),
+        serde_json::Value::Bool(b) => quote!(::cavra::runtime::shape::Const::Bool(#b)),
         serde_json::Value::Array(items) => {
             let items = items
                 .iter()
                 .map(|i| i.as_str().unwrap_or_default().to_owned());
-            quote!(::cavra::runtime::schema::Const::StrList(&[#(#items),*]))
+            quote!(::cavra::runtime::shape::Const::StrList(&[#(#items),*]))
         }
         other => {
             let s = other.as_str().unwrap_or_default().to_owned();
-            quote!(::cavra::runtime::schema::Const::Str(#s))
+            quote!(::cavra::runtime::shape::Const::Str(#s))
         }
     }
 }
 
 fn ty(t: &TypePlan) -> TokenStream {
-    let path = quote!(::cavra::runtime::schema::Type);
+    let path = quote!(::cavra::runtime::shape::Type);
     match t {
         TypePlan::String => quote!(#path::String),
         TypePlan::Identifier => quote!(#path::Identifier),
@@ -192,7 +192,7 @@ fn ty(t: &TypePlan) -> TokenStream {
         TypePlan::Timestamp => quote!(#path::Timestamp),
         TypePlan::Any => quote!(#path::Any),
         TypePlan::Vocabulary { name, values } => quote! {
-            #path::Vocabulary(&::cavra::runtime::schema::Vocabulary { name: #name, values: &[#(#values),*] })
+            #path::Vocabulary(&::cavra::runtime::shape::Vocabulary { name: #name, values: &[#(#values),*] })
         },
         TypePlan::Object { name, fields } => {
             let shape = shape(name, fields, true);
@@ -226,8 +226,8 @@ fn expand_enum(
             pub const ALL: [Self; #n] = [#(Self::#names),*];
 
             /// The vocabulary this enum equals.
-            pub const VOCABULARY: ::cavra::runtime::schema::Vocabulary =
-                ::cavra::runtime::schema::Vocabulary { name: #vocabulary, values: &[#(#values),*] };
+            pub const VOCABULARY: ::cavra::runtime::shape::Vocabulary =
+                ::cavra::runtime::shape::Vocabulary { name: #vocabulary, values: &[#(#values),*] };
 
             /// The value's exact spec string.
             pub fn as_str(&self) -> &'static str {

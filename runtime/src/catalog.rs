@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::boundary::Boundary;
 use crate::gate::{Gate, GateReport};
-use crate::schema::{Const, Presence, Shape};
+use crate::shape::{Const, Presence, Shape};
 use crate::validate;
 use crate::violation::{Violation, Violations};
 

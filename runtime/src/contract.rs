@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::boundary::Boundary;
 use crate::input::{InputError, Limits};
-use crate::schema::Shape;
+use crate::shape::Shape;
 use crate::validate;
 use crate::violation::{Violation, Violations};
 
@@ -142,7 +142,7 @@ pub fn validate_json<C: Contract + ?Sized>(value: &Value) -> Result<(), Violatio
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownValue {
     /// The vocabulary.
-    pub vocabulary: &'static crate::schema::Vocabulary,
+    pub vocabulary: &'static crate::shape::Vocabulary,
 }
 
 impl std::fmt::Display for UnknownValue {

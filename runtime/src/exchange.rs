@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::boundary::Boundary;
 use crate::catalog::OperationEntry;
-use crate::schema::{Const, Presence, Shape, Type};
+use crate::shape::{Const, Presence, Shape, Type};
 use crate::validate::{did_you_mean, kind};
 use crate::violation::{Violation, Violations, index};
 
@@ -18,7 +18,7 @@ use crate::violation::{Violation, Violations, index};
 /// with the same message `cavra validate` gives.
 ///
 /// ```
-/// use cavra_runtime::schema::{Const, Field, Presence, Shape, Type};
+/// use cavra_runtime::shape::{Const, Field, Presence, Shape, Type};
 /// use cavra_runtime::{Boundary, exchange::read_inputs};
 ///
 /// static SHAPE: Shape = Shape {

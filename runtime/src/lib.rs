@@ -1,7 +1,7 @@
 //! Run-time support for CAVRA public-safe contracts.
 //!
 //! Generated code (the `cavra` crate) and `#[derive(CavraContract)]` expansions describe their
-//! shapes with the static descriptors of [`schema`] and call into this crate, so every rule is
+//! shapes with the static descriptors of [`shape`] and call into this crate, so every rule is
 //! written once, here: the boundary scanner ([`boundary`]), shape validation ([`validate`]),
 //! readiness gates ([`gate`]) and request/response matching ([`envelope`]). Every problem is
 //! reported at once, as a [`Violation`] at its JSON path.
@@ -14,11 +14,11 @@ pub mod envelope;
 pub mod exchange;
 pub mod gate;
 pub mod input;
-pub mod routes;
 pub mod sarif;
-pub mod schema;
 #[cfg(feature = "server")]
 pub mod server;
+pub mod server_routes;
+pub mod shape;
 pub mod validate;
 pub mod violation;
 

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use crate::boundary::Boundary;
-use crate::schema::{Field, Presence, Shape, Type};
+use crate::shape::{Field, Presence, Shape, Type};
 use crate::violation::{Violation, Violations, child, index};
 
 /// Validates `value` as a `shape` at `path` (`""` for a document root, `"payload"` for a bare
@@ -243,7 +243,7 @@ pub fn is_rfc3339(s: &str) -> bool {
 mod tests {
     use super::*;
     use crate::boundary::{Boundary, ValuePattern};
-    use crate::schema::{Const, Vocabulary};
+    use crate::shape::{Const, Vocabulary};
     use serde_json::json;
 
     const MODE: Vocabulary = Vocabulary {

@@ -88,6 +88,25 @@ impl Checker<'_> {
         }
     }
 
+    /// A vocabulary or shape becomes a Rust type of its family's module, which imports the
+    /// runtime's descriptor types: it may not take one of their names.
+    fn not_imported(&mut self, what: &str, name: &Sp<String>) {
+        let rust = names::pascal_case(&name.value);
+        if names::SHAPE_IMPORTS.contains(&rust.as_str()) {
+            self.out.push(
+                Diagnostic::error(
+                    DiagnosticKind::InvalidName,
+                    name.span,
+                    format!(
+                        "{what} `{}` would be the Rust type `{rust}`, which the generated modules import from `cavra_runtime::shape`",
+                        name.value
+                    ),
+                )
+                .with_help(format!("name it for what it holds, e.g. `{}_kind`", name.value)),
+            );
+        }
+    }
+
     fn names(&mut self) {
         let spec = self.spec;
         for f in &spec.families {
@@ -95,12 +114,14 @@ impl Checker<'_> {
         }
         for v in &spec.vocabularies {
             self.name("vocabulary", &v.name);
+            self.not_imported("vocabulary", &v.name);
             for value in &v.values {
                 self.name("vocabulary value", &value.value);
             }
         }
         for s in &spec.shapes {
             self.name("shape", &s.name);
+            self.not_imported("shape", &s.name);
         }
         for o in &spec.operations {
             self.name("operation", &o.name);
@@ -285,7 +306,7 @@ impl Checker<'_> {
                     )
                     .with_help("a route is `/` and segments of letters, digits, `-`, `_`, `.` and `~`, e.g. `/saas/worker-handoff`; it has no parameters"),
                 );
-            } else if cavra_runtime::routes::is_reserved(route) {
+            } else if cavra_runtime::server_routes::is_reserved(route) {
                 self.out.push(
                     Diagnostic::error(
                         DiagnosticKind::InvalidValue,
@@ -294,7 +315,7 @@ impl Checker<'_> {
                     )
                     .with_help(format!(
                         "`cavra serve` serves {} and everything under `/console/`",
-                        cavra_runtime::routes::SERVER_ROUTES
+                        cavra_runtime::server_routes::SERVER_ROUTES
                             .iter()
                             .map(|(_, r)| format!("`{r}`"))
                             .collect::<Vec<_>>()

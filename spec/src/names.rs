@@ -9,6 +9,11 @@ const RUST_KEYWORDS: &[&str] = &[
     "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
+/// The names the generated family and contract modules import from `cavra_runtime::shape` (to
+/// write one short line per field descriptor), which no vocabulary or shape may take as its Rust
+/// name. (`Const` and `Type` are keywords in snake_case already.)
+pub const SHAPE_IMPORTS: [&str; 5] = ["Const", "Field", "Presence", "Shape", "Type"];
+
 /// Why a name is refused, or `None` if it is a valid snake_case name.
 ///
 /// A valid name is ASCII snake_case (`[a-z][a-z0-9]*` words joined by single underscores) and

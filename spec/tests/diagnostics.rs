@@ -646,3 +646,18 @@ title = "Other operation"
     );
     assert_eq!(kinds(case), [DiagnosticKind::Structure]);
 }
+
+#[test]
+fn a_vocabulary_or_shape_may_not_take_a_name_the_generated_modules_import() {
+    assert_eq!(
+        one("[vocabulary.presence]\nvalues = [\"a\"]\n"),
+        seen(
+            "spec/case.toml:1:13: error: vocabulary `presence` would be the Rust type `Presence`, which the generated modules import from `cavra_runtime::shape`",
+            Some("name it for what it holds, e.g. `presence_kind`")
+        )
+    );
+    assert_eq!(
+        kinds("[shape.field]\nfields.a = \"label\"\n"),
+        [DiagnosticKind::InvalidName]
+    );
+}

@@ -101,7 +101,7 @@ fn the_document_lists_exactly_the_routes_the_server_answers() {
         .iter()
         .map(|r| (r.method.to_owned(), r.path.to_owned()))
         .chain(
-            cavra_runtime::routes::SERVER_ROUTES
+            cavra_runtime::server_routes::SERVER_ROUTES
                 .iter()
                 .map(|(m, p)| ((*m).to_owned(), (*p).to_owned())),
         )

@@ -4,13 +4,12 @@
 use super::*;
 
 impl Viewer<'_> {
-    /// A `cavra_runtime::schema::Type` expression.
+    /// A `Type` expression (the generated modules import `cavra_runtime::shape::Type`).
     pub(super) fn descriptor_type(&self, ty: &FieldType, scope: Scope<'_>) -> String {
-        let t = "cavra_runtime::schema::Type";
         // What a string accepts is the model's decision; the runtime type names it.
         match ty.accepts() {
-            Accepts::NonBlank => return format!("{t}::Identifier"),
-            Accepts::Timestamp => return format!("{t}::Timestamp"),
+            Accepts::NonBlank => return "Type::Identifier".to_owned(),
+            Accepts::Timestamp => return "Type::Timestamp".to_owned(),
             Accepts::AnyString | Accepts::Other => {}
         }
         match ty {
@@ -18,76 +17,73 @@ impl Viewer<'_> {
             | FieldType::SchemaVersion
             | FieldType::CorrelationId
             | FieldType::Contract
-            | FieldType::Operation => format!("{t}::String"),
-            FieldType::Identifier => format!("{t}::Identifier"),
-            FieldType::Label => format!("{t}::Label"),
-            FieldType::Ref => format!("{t}::Ref"),
-            FieldType::Text | FieldType::Message => format!("{t}::Text"),
-            FieldType::Bool => format!("{t}::Bool"),
-            FieldType::Integer => format!("{t}::Integer"),
-            FieldType::Timestamp => format!("{t}::Timestamp"),
-            FieldType::Check => format!("{t}::Vocabulary(&{}::VOCABULARY)", self.check_path(scope)),
-            FieldType::Vocabulary(v) => {
-                format!("{t}::Vocabulary(&{}::VOCABULARY)", self.vocabulary_path(v))
+            | FieldType::Operation => "Type::String".to_owned(),
+            FieldType::Identifier => "Type::Identifier".to_owned(),
+            FieldType::Label => "Type::Label".to_owned(),
+            FieldType::Ref => "Type::Ref".to_owned(),
+            FieldType::Text | FieldType::Message => "Type::Text".to_owned(),
+            FieldType::Bool => "Type::Bool".to_owned(),
+            FieldType::Integer => "Type::Integer".to_owned(),
+            FieldType::Timestamp => "Type::Timestamp".to_owned(),
+            FieldType::Check => {
+                format!("Type::Vocabulary(&{}::VOCABULARY)", self.check_path(scope))
             }
-            FieldType::Shape(s) => format!("{t}::Object(&{}::SHAPE)", self.shape_path(s)),
-            FieldType::Payload => format!("{t}::Object(&Payload::SHAPE)"),
-            FieldType::Summary => format!("{t}::Object(&Summary::SHAPE)"),
-            FieldType::List(inner) => format!("{t}::List(&{})", self.descriptor_type(inner, scope)),
-            FieldType::Map(inner) => format!("{t}::Map(&{})", self.descriptor_type(inner, scope)),
+            FieldType::Vocabulary(v) => {
+                format!("Type::Vocabulary(&{}::VOCABULARY)", self.vocabulary_path(v))
+            }
+            FieldType::Shape(s) => format!("Type::Object(&{}::SHAPE)", self.shape_path(s)),
+            FieldType::Payload => "Type::Object(&Payload::SHAPE)".to_owned(),
+            FieldType::Summary => "Type::Object(&Summary::SHAPE)".to_owned(),
+            FieldType::List(inner) => {
+                format!("Type::List(&{})", self.descriptor_type(inner, scope))
+            }
+            FieldType::Map(inner) => format!("Type::Map(&{})", self.descriptor_type(inner, scope)),
         }
     }
 
-    /// A `cavra_runtime::schema::Const` expression for a constant value.
+    /// A `Const` expression for a constant value.
     pub(super) fn descriptor_const(value: &Value) -> String {
-        let c = "cavra_runtime::schema::Const";
         match value {
-            Value::Bool(b) => format!("{c}::Bool({b})"),
+            Value::Bool(b) => format!("Const::Bool({b})"),
             Value::Array(items) => format!(
-                "{c}::StrList(&[{}])",
+                "Const::StrList(&[{}])",
                 items
                     .iter()
                     .map(|i| lit(i.as_str().unwrap_or_default()))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            other => format!("{c}::Str({})", lit(other.as_str().unwrap_or_default())),
+            other => format!("Const::Str({})", lit(other.as_str().unwrap_or_default())),
         }
     }
 
-    /// A `cavra_runtime::schema::Field` descriptor.
+    /// A `Field` descriptor, one short line: `Field::required("tenant_id", Type::Identifier)`,
+    /// with `.with_min_items(..)` or `.with_minimum(..)` where the spec bounds it. Whether the
+    /// field must be present is the model's decision (`Field::must_be_present`).
     pub(super) fn field_descriptor(
         &self,
         f: &Field,
         scope: Scope<'_>,
         const_override: Option<&str>,
     ) -> String {
-        let presence = match (&f.presence, const_override) {
-            (_, Some(c)) => format!(
-                "cavra_runtime::schema::Presence::Const(cavra_runtime::schema::Const::Str({}))",
-                lit(c)
-            ),
-            (Presence::Required, _) => "cavra_runtime::schema::Presence::Required".to_owned(),
-            (Presence::Optional | Presence::Default(_), _) => {
-                "cavra_runtime::schema::Presence::Optional".to_owned()
-            }
+        let name = lit(&f.name.value);
+        let ty = self.descriptor_type(&f.ty, scope);
+        let mut out = match (&f.presence, const_override) {
+            (_, Some(c)) => format!("Field::constant({name}, {ty}, Const::Str({}))", lit(c)),
             (Presence::Const(v), _) => format!(
-                "cavra_runtime::schema::Presence::Const({})",
+                "Field::constant({name}, {ty}, {})",
                 Self::descriptor_const(v)
             ),
+            _ if f.must_be_present() => format!("Field::required({name}, {ty})"),
+            _ => format!("Field::optional({name}, {ty})"),
         };
-        let min_items = match (f.min_items, &f.min_items_message) {
-            (Some(n), Some(m)) => format!("Some(({n}, {}))", lit(m)),
-            _ => "None".to_owned(),
-        };
-        let minimum = f
-            .minimum
-            .map_or("None".to_owned(), |m| format!("Some({m})"));
-        format!(
-            "cavra_runtime::schema::Field {{ name: {}, ty: {}, presence: {presence}, min_items: {min_items}, minimum: {minimum} }}",
-            lit(&f.name.value),
-            self.descriptor_type(&f.ty, scope)
-        )
+        if let (Some(n), Some(m)) = (f.min_items, &f.min_items_message) {
+            out.push_str(&format!(".with_min_items({n}, {})", lit(m)));
+        }
+        if let Some(m) = f.minimum {
+            out.push_str(&format!(".with_minimum({m})"));
+        }
+        out
     }
 }
 

@@ -103,6 +103,7 @@ impl Viewer<'_> {
             }
         }
         FamilyView {
+            shape_imports: cavra_spec::names::SHAPE_IMPORTS.join(", "),
             module: name.to_owned(),
             title: f.title.clone(),
             doc: lit(f.doc.as_deref().unwrap_or(&f.title)),

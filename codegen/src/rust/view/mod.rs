@@ -80,6 +80,8 @@ pub struct FamilyView {
     pub operations: Vec<OperationView>,
     pub evidence: Vec<EvidenceView>,
     pub description_json: Option<String>,
+    /// What each module imports from `cavra_runtime::shape` for its descriptors.
+    pub shape_imports: String,
 }
 
 #[derive(Serialize)]
@@ -286,7 +288,7 @@ pub fn crate_view(spec: &Spec) -> CrateView {
 }
 
 fn routes(spec: &Spec) -> Vec<RouteView> {
-    let describes = crate::routes::described(spec)
+    let describes = crate::described::described(spec)
         .into_iter()
         .map(|d| RouteView {
             method: lit(&d.http.method),

@@ -107,6 +107,46 @@ pub struct Field {
     pub minimum: Option<i64>,
 }
 
+impl Field {
+    /// A field every document carries.
+    pub const fn required(name: &'static str, ty: Type) -> Self {
+        Field::new(name, ty, Presence::Required)
+    }
+
+    /// A field a document may leave out.
+    pub const fn optional(name: &'static str, ty: Type) -> Self {
+        Field::new(name, ty, Presence::Optional)
+    }
+
+    /// A field every document carries, holding `value`.
+    pub const fn constant(name: &'static str, ty: Type, value: Const) -> Self {
+        Field::new(name, ty, Presence::Const(value))
+    }
+
+    /// A field with any presence, no least number of items and no least value.
+    pub const fn new(name: &'static str, ty: Type, presence: Presence) -> Self {
+        Field {
+            name,
+            ty,
+            presence,
+            min_items: None,
+            minimum: None,
+        }
+    }
+
+    /// The field, refusing a list of fewer than `least` items with `message`.
+    pub const fn with_min_items(mut self, least: usize, message: &'static str) -> Self {
+        self.min_items = Some((least, message));
+        self
+    }
+
+    /// The field, refusing an integer below `least`.
+    pub const fn with_minimum(mut self, least: i64) -> Self {
+        self.minimum = Some(least);
+        self
+    }
+}
+
 /// An object shape.
 #[derive(Debug)]
 pub struct Shape {

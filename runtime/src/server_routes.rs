@@ -13,7 +13,7 @@ pub const SERVER_ROUTES: &[(&str, &str)] = &[
 /// Whether `path` is the server's: one of [`SERVER_ROUTES`] or under `/console/`.
 ///
 /// ```
-/// use cavra_runtime::routes::is_reserved;
+/// use cavra_runtime::server_routes::is_reserved;
 /// assert!(is_reserved("/healthz"));
 /// assert!(is_reserved("/console/assets/app.js"));
 /// assert!(!is_reserved("/saas/operating-automation"));
