@@ -42,7 +42,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "github",
             pattern: "\\bgh[pousr]_[A-Za-z0-9_]{20,}\\b",
             keywords: &[],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -50,7 +50,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "stripe",
             pattern: "\\bsk_(?:live|test)_[A-Za-z0-9_]{16,}\\b",
             keywords: &[],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -58,7 +58,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "slack",
             pattern: "\\bxox[baprs]-[A-Za-z0-9-]{16,}\\b",
             keywords: &[],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -66,7 +66,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "private-key",
             pattern: "-----BEGIN [A-Z ]*PRIVATE KEY-----",
             keywords: &[],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -74,7 +74,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "private-key",
             pattern: "-----BEGIN[ A-Z0-9_-]*PRIVATE KEY(?: BLOCK)?-----|\\bAGE-SECRET-KEY-1[0-9A-Z]{58}\\b|PuTTY-User-Key-File-\\d|LS0tLS1CRUdJTi[A-Za-z0-9+/]{0,60}(?:UFJJVkFURSBLRV|BSSVZBVEUgS0VZ|QUklWQVRFIEtFW)",
             keywords: &[],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -82,7 +82,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "github",
             pattern: "\\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}|github_pat_[A-Za-z0-9_]{40,})\\b",
             keywords: &["gh", "github_pat_"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -90,7 +90,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "gitlab",
             pattern: "\\b(?:glpat|glptt|gldt|glrt|glsoat|glcbt|glffct|glft|glimt|glagent|gloas|glsa|glwt)-[A-Za-z0-9_-]{20,}|\\bGR1348941[A-Za-z0-9_-]{20,}",
             keywords: &["gl", "gr1348941"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -98,7 +98,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "slack",
             pattern: "\\bxox(?:[abposre]|e\\.xox[bp]|c)-[0-9A-Za-z-]{10,}|\\bxapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+|hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,}",
             keywords: &["xox", "xapp-", "hooks.slack.com"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -106,7 +106,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "stripe",
             pattern: "\\b(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,}|\\bwhsec_[A-Za-z0-9]{24,}",
             keywords: &["_live_", "_test_", "_prod_", "whsec_"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -114,7 +114,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "aws",
             pattern: "\\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b|\\bABSK[A-Za-z0-9+/]{100,}={0,2}|\\bbedrock-api-key-[A-Za-z0-9+/=]{20,}|(?i)aws.{0,25}?(?:secret|sk|key)[a-z_]*\\W{1,4}(?P<secret>[A-Za-z0-9/+=]{40})\\b",
             keywords: &["akia", "asia", "abia", "acca", "a3t", "aws", "absk", "bedrock"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -122,7 +122,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "gcp",
             pattern: "\\bAIza[0-9A-Za-z_-]{35}|\"type\"\\s*:\\s*\"service_account\"|\"private_key_id\"\\s*:\\s*\"[a-f0-9]{40}\"",
             keywords: &["aiza", "service_account", "private_key_id"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -130,7 +130,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "azure",
             pattern: "(?i)AccountKey=[A-Za-z0-9+/]{40,}={0,2}|(?i)SharedAccessKey=[A-Za-z0-9+/]{20,}={0,2}|[?&]sig=[A-Za-z0-9%+/]{30,}(?:%3D|=)*|[a-zA-Z0-9_~.]{3}\\dQ~[a-zA-Z0-9_~.-]{31,34}\\b|\\b[A-Za-z0-9]{52}JQQJ9[9D][A-Za-z0-9]{4,}|\\b[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}\\b",
             keywords: &["accountkey", "sharedaccesskey", "sig=", "q~", "jqqj9", "azdo"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -147,7 +147,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
                 "jina_",
                 "fc-",
             ],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -155,7 +155,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "registry",
             pattern: "\\bnpm_[A-Za-z0-9]{36}\\b|\\bpypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,}|\\brubygems_[a-f0-9]{48}\\b|\\bcio[a-zA-Z0-9]{32}\\b|\\boy2[a-z0-9]{43}\\b|\\bdckr_pat_[A-Za-z0-9_-]{27,}",
             keywords: &["npm_", "pypi-", "rubygems_", "cio", "oy2", "dckr_pat_"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -163,7 +163,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "jwt",
             pattern: "\\beyJ[A-Za-z0-9_=-]{8,}\\.eyJ[A-Za-z0-9_=-]{4,}(?:\\.[A-Za-z0-9_=+/-]*)?|\\beyJ[A-Za-z0-9_=-]{10,}\\.[A-Za-z0-9_=-]{10,}\\.[A-Za-z0-9_=+/-]{10,}",
             keywords: &["eyj"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -171,7 +171,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "url-credentials",
             pattern: "(?i)\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@'\"`<>]{1,100}:(?P<secret>[^\\s@/'\"`<>]{3,200})@[^\\s/'\"`<>]+",
             keywords: &["://"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &["^\\$", "^\\{", "^<"],
         },
         cavra_runtime::ValuePattern {
@@ -179,7 +179,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "connection-string",
             pattern: "(?i)(?:^|[;\\s\"'])(?:password|pwd|sharedaccesskey|accountkey)\\s*=\\s*(?P<secret>[^;'\"\\s]{3,})",
             keywords: &["password", "pwd", "sharedaccesskey", "accountkey"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &["^\\$", "^\\{", "^<"],
         },
         cavra_runtime::ValuePattern {
@@ -187,7 +187,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "http-auth-header",
             pattern: "(?i)\\b(?:authorization|proxy-authorization)\\s*[\"']?\\s*[:=]\\s*[\"']?\\s*(?:bearer|basic|token|api-?token|digest|apikey|sso-key)\\s+(?P<secret>[A-Za-z0-9._~+/:=-]{8,})|(?i)\\b(?:bearer|basic)\\s+(?P<secret2>[A-Za-z0-9._~+/-]{16,}=*)",
             keywords: &["authorization", "bearer", "basic"],
-            min_entropy: 2.8,
+            min_entropy: 2.8f64,
             allow: &["^\\$", "^\\{", "^<"],
         },
         cavra_runtime::ValuePattern {
@@ -195,7 +195,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "credential-file",
             pattern: "(?i)\\bmachine\\s+\\S+\\s+login\\s+\\S+\\s+password\\s+(?P<secret>\\S{3,})",
             keywords: &["machine"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -203,7 +203,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "webhook-url",
             pattern: "(?i)discord(?:app)?\\.com/api/webhooks/\\d+/[A-Za-z0-9_-]{20,}|\\.webhook\\.office\\.com/webhookb2/[A-Za-z0-9@/-]{20,}|hooks\\.zapier\\.com/hooks/catch/\\d+/[a-z0-9]+|outlook\\.office\\.com/webhook/[A-Za-z0-9@/-]{20,}",
             keywords: &["webhook", "zapier"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -211,7 +211,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "vendor",
             pattern: "\\b(?:do[opr]_v1_[a-f0-9]{64}|sntry[su]_[A-Za-z0-9+/=_-]{40,}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}|NR(?:AK|JS|II)-[A-Za-z0-9]{19,27}|dapi[a-f0-9]{32}(?:-\\d)?|dp\\.(?:pt|st|sa|ct|scim|audit)\\.(?:[a-z0-9_-]{1,20}\\.)?[A-Za-z0-9]{40,}|ops_eyJ[A-Za-z0-9+/=]{100,}|glc_[A-Za-z0-9+/]{32,}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|hv[sb]\\.[A-Za-z0-9_-]{24,}|[a-z0-9]{14}\\.atlasv1\\.[a-z0-9_=-]{60,70}|fo1_[A-Za-z0-9_-]{43}|FlyV1 fm\\d+_[A-Za-z0-9+/=_-]{40,}|HRKU-[A-Za-z0-9_-]{40,}|ATATT3[A-Za-z0-9_=-]{100,}|sgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}|EAAA[A-Za-z0-9_-]{60}|sq0(?:atp|csp)-[A-Za-z0-9_-]{22,43}|EAA[A-Za-z0-9]{90,}|AKC[A-Za-z0-9]{69}|cmVmdGtuOjAxOj[A-Za-z0-9]{40,}|pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.=-]{32,64}|lin_api_[A-Za-z0-9]{40}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43}|figd_[A-Za-z0-9_-]{40}|dt0c01\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}|sk\\.eyJ[A-Za-z0-9_.-]{60,}|pk\\.eyJ[A-Za-z0-9_.-]{60,}|key-[0-9a-zA-Z]{32}|[0-9a-f]{32}-us\\d{1,2}|AC[a-f0-9]{32}|SK[0-9a-fA-F]{32}|\\d{8,10}:AA[A-Za-z0-9_-]{32,33}|[MN][A-Za-z0-9]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}|tk_[A-Za-z0-9]{32}|sl\\.[A-Za-z0-9_-]{130,}|ghs_[A-Za-z0-9]{36}|API-[A-Z0-9]{26}|PMAK-[A-Za-z0-9-]{59}|squ_[a-f0-9]{40}|sq[pa]_[a-f0-9]{40}|snyk_[a-z]{3}\\.[A-Za-z0-9_.-]{40,}|ey[a-z0-9]{5}\\.[A-Za-z0-9_-]{20,}|v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}|SSWS [A-Za-z0-9_-]{30,}|A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}|\\d{15,16}\\|[A-Za-z0-9_-]{27}|[A-Za-z0-9]{24,26}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}|s\\.[A-Za-z0-9_-]{90,}|[A-Za-z0-9]{36}NRAL|NRAA-[a-f0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32})\\b|(?i)unseal(?: key \\d+:)?\\s+(?P<s2>[A-Za-z0-9+/]{40,}={0,2})|(?i)thingsboard\\.cloud/api/v1/(?P<s3>[a-z0-9]{20})/",
             keywords: &[],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -219,7 +219,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "sidekiq",
             pattern: "(?i)\\b[a-f0-9]{8}:[a-f0-9]{8}@(?:gems|enterprise)\\.contribsys\\.com|(?i)BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\\W{1,4}(?P<secret>[a-f0-9]{8}:[a-f0-9]{8})",
             keywords: &["contribsys"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -237,7 +237,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
                 "sig=",
                 "signature=",
             ],
-            min_entropy: 3.0,
+            min_entropy: 3f64,
             allow: &["^\\$", "^\\{", "^<"],
         },
         cavra_runtime::ValuePattern {
@@ -245,7 +245,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "api-key-call",
             pattern: "(?i)\"method\"\\s*:\\s*\"[a-z_.]*(?:api_key|token|password|secret)[a-z_.]*\"\\s*,\\s*\"params\"\\s*:\\s*\\[\\s*\"(?P<secret>[^\"]{12,})\"",
             keywords: &["params"],
-            min_entropy: 3.0,
+            min_entropy: 3f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -253,7 +253,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "generic-assignment",
             pattern: "(?i)(?:pass(?:word|wd|phrase)?|pwd|[a-z0-9]+_pw|sl[_-]key|secret[a-z]*|api[_.-]?key|apikey|private[_.-]?key|access[_.-]?key|client[_.-]?secret|token|creds|credentials?|jwtsecret)[a-z0-9_]*\\\\?[\"'`]?[ \\t]*(?:={1,3}|!==?|:{1,3}=|\\?=|=>|->|:)[ \\t]*[@$]?\\\\?(?:\"(?P<secret>[^\"\\n\\\\]{3,})|'(?P<s2>[^'\\n]{3,})|`(?P<s3>[^`\\n]{3,})|(?P<s4>[^\\s\"'`,;)\\]]{3,}))",
             keywords: &["pass", "pwd", "_pw", "secret", "key", "token", "cred"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[
                 "^\\$\\{?[A-Za-z_]",
                 "^%[A-Za-z_]+%$",
@@ -278,7 +278,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "generic-assignment",
             pattern: "(?i)\\bpassword\\b[^.\\n]{0,40}?\\bis\\s+[\"'](?P<secret>[^\"'\\n]{3,})[\"']|(?i)\\bpass(?:word|wd)?\\s+[\"'](?P<s2>[^\"'\\n]{3,})[\"']|[\"'](?P<s3>[^\"'\\n]{3,})[\"']\\s*[!=]==?\\s*[a-z_.]*(?:pass(?:word|wd)?|secret|private_key|api_?key)\\b",
             keywords: &["pass", "secret", "key"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &["^\\$", "^\\{", "^<"],
         },
         cavra_runtime::ValuePattern {
@@ -298,7 +298,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
                 "login",
                 "softlayer",
             ],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &["^\\$", "^%[A-Za-z_]+%$"],
         },
         cavra_runtime::ValuePattern {
@@ -319,7 +319,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
                 "-apikey",
                 "-secret",
             ],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[
                 "^\\$",
                 "^\\{",
@@ -345,7 +345,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
                 "dsn",
                 "bearer",
             ],
-            min_entropy: 2.0,
+            min_entropy: 2f64,
             allow: &[
                 "^\\$",
                 "^\\{",
@@ -421,7 +421,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
                 "ado_pat",
                 "reporter_id",
             ],
-            min_entropy: 2.0,
+            min_entropy: 2f64,
             allow: &[
                 "^\\$",
                 "^\\{",
@@ -437,7 +437,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "vendor",
             pattern: "\\b(?:4b1d[A-Za-z0-9]{38}|s-s4t2(?:ud|af)-[a-f0-9]{64}|[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk|aio_[A-Za-z0-9]{28}|odt_[A-Za-z0-9]{32,}|eyJrIjoi[A-Za-z0-9]{40,400}={0,2}|00[A-Za-z0-9]{13}![A-Za-z0-9_.]{80,}|live_\\d{6,12}_[A-Za-z0-9]{20,40}|LTAI[A-Za-z0-9]{20}|(?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.acc[_-][a-z0-9-]{10,32}\\.[a-z0-9+/_=-]{30,120}|(?i:CLOJARS_)[a-z0-9]{60}|duffel_(?:test|live)_[A-Za-z0-9_=-]{43}|EZ[AT]K[A-Za-z0-9]{54}|FLW(?:PUB|SEC)K_TEST-[a-h0-9]{32}-X|FLWSECK_TEST-[a-h0-9]{12}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3}|fio-u-[A-Za-z0-9_=-]{64}|_gitlab_session=[0-9a-z]{32}|(?:pat|sat)\\.[A-Za-z0-9]{22}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{20}|ico-[A-Za-z0-9]{32}|sha256~[A-Za-z0-9_-]{43}|pnu_[a-z0-9]{36}|pul-[a-f0-9]{40}|rdme_[a-z0-9]{70}|tk-us-[A-Za-z0-9_-]{48}|SG\\.[A-Za-z0-9=_.-]{66}|xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}|sm_(?:pat|aat|sat)_[A-Za-z0-9]{16}|shippo_(?:live|test)_[a-fA-F0-9]{40}|\\d{5,16}:A[A-Za-z0-9_-]{34})\\b|(?i)following password[^\\n]*:\\s+(?P<s2>[a-f0-9]{32})\\b",
             keywords: &[],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -445,7 +445,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "okta",
             pattern: "\\b00[A-Za-z0-9_-]{40}\\b",
             keywords: &["okta"],
-            min_entropy: 3.0,
+            min_entropy: 3f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -453,7 +453,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "private-key",
             pattern: "(?i)\\b(?:Preshared|Private)Key\\s*=\\s*(?P<secret>[A-Za-z0-9+/]{42,43}=)",
             keywords: &["presharedkey", "privatekey"],
-            min_entropy: 0.0,
+            min_entropy: 0f64,
             allow: &[],
         },
         cavra_runtime::ValuePattern {
@@ -461,7 +461,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             family: "high-entropy",
             pattern: "[\"'](?P<secret>[A-Za-z0-9+/_-]{40,}={0,2})[\"']",
             keywords: &[],
-            min_entropy: 4.5,
+            min_entropy: 4.5f64,
             allow: &[],
         },
     ],

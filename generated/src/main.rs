@@ -15,7 +15,7 @@ struct Cli {
 }
 #[derive(Subcommand)]
 enum Command {
-    ///Public-safe SaaS Control Plane contract commands.
+    /// Public-safe SaaS Control Plane contract commands.
     #[command(subcommand)]
     Saas(SaasCommand),
     /// Validate a request or response envelope, an evidence document, or (with --operation and
@@ -221,101 +221,101 @@ struct GateArgs {
 }
 #[derive(Subcommand)]
 enum SaasCommand {
-    ///Print the public-safe SaaS Control Plane contract description.
+    /// Print the public-safe SaaS Control Plane contract description.
     Contract,
-    ///Print a public-safe SaaS operating automation request and placeholder response.
+    /// Print a public-safe SaaS operating automation request and placeholder response.
     OperatingAutomation(Box<SaasOperatingAutomationArgs>),
-    ///Print a public-safe SaaS operating automation worker handoff request and response.
+    /// Print a public-safe SaaS operating automation worker handoff request and response.
     WorkerHandoff(Box<SaasOperatingAutomationWorkerHandoffArgs>),
 }
 #[derive(Args)]
 struct SaasOperatingAutomationArgs {
-    ///Tenant identifier for the public-safe request shape.
+    /// Tenant identifier for the public-safe request shape.
     tenant_id: String,
-    ///Actor or surface requesting the handoff.
+    /// Actor or surface requesting the handoff.
     #[arg(
         long = "requested-by",
         value_name = "REQUESTED_BY",
         default_value = "community"
     )]
     requested_by: String,
-    ///Correlation id copied into the response; `saas-` and 12 random hex digits when not given.
+    /// Correlation id copied into the response; `saas-` and 12 random hex digits when not given.
     #[arg(long = "correlation-id", value_name = "CORRELATION_ID")]
     correlation_id: Option<String>,
-    ///Public-safe automation scope.
+    /// Public-safe automation scope.
     #[arg(
         long = "automation-scope",
         value_name = "AUTOMATION_SCOPE",
         default_value = "trial-to-paid-customer-scale"
     )]
     automation_scope: String,
-    ///Public-safe automation cadence.
+    /// Public-safe automation cadence.
     #[arg(
         long = "automation-cadence",
         value_name = "AUTOMATION_CADENCE",
         default_value = "daily"
     )]
     automation_cadence: String,
-    ///Required public-safe operating automation check.
+    /// Required public-safe operating automation check.
     #[arg(long = "required-check", value_name = "REQUIRED_CHECKS")]
     required_checks: Vec<String>,
-    ///ready, scheduled, enabled, automated, blocked, or unknown.
+    /// ready, scheduled, enabled, automated, blocked, or unknown.
     #[arg(
         long = "automation-status",
         value_name = "AUTOMATION_STATUS",
         default_value = "unknown"
     )]
     automation_status: String,
-    ///Billing monitoring status.
+    /// Billing monitoring status.
     #[arg(
         long = "billing-monitoring-status",
         value_name = "BILLING_MONITORING_STATUS",
         default_value = "unknown"
     )]
     billing_monitoring_status: String,
-    ///License telemetry status.
+    /// License telemetry status.
     #[arg(
         long = "license-telemetry-status",
         value_name = "LICENSE_TELEMETRY_STATUS",
         default_value = "unknown"
     )]
     license_telemetry_status: String,
-    ///Support follow-up status.
+    /// Support follow-up status.
     #[arg(
         long = "support-followup-status",
         value_name = "SUPPORT_FOLLOWUP_STATUS",
         default_value = "unknown"
     )]
     support_followup_status: String,
-    ///Customer-success review status.
+    /// Customer-success review status.
     #[arg(
         long = "customer-success-review-status",
         value_name = "CUSTOMER_SUCCESS_REVIEW_STATUS",
         default_value = "unknown"
     )]
     customer_success_review_status: String,
-    ///Dashboard refresh status.
+    /// Dashboard refresh status.
     #[arg(
         long = "dashboard-refresh-status",
         value_name = "DASHBOARD_REFRESH_STATUS",
         default_value = "unknown"
     )]
     dashboard_refresh_status: String,
-    ///Escalation drill status.
+    /// Escalation drill status.
     #[arg(
         long = "escalation-drill-status",
         value_name = "ESCALATION_DRILL_STATUS",
         default_value = "unknown"
     )]
     escalation_drill_status: String,
-    ///Closeout retry status.
+    /// Closeout retry status.
     #[arg(
         long = "closeout-retry-status",
         value_name = "CLOSEOUT_RETRY_STATUS",
         default_value = "unknown"
     )]
     closeout_retry_status: String,
-    ///Public-safe blocker summary.
+    /// Public-safe blocker summary.
     #[arg(long = "blocker", value_name = "BLOCKERS")]
     blockers: Vec<String>,
 }
@@ -418,70 +418,70 @@ impl SaasOperatingAutomationArgs {
 }
 #[derive(Args)]
 struct SaasOperatingAutomationWorkerHandoffArgs {
-    ///Tenant identifier for the public-safe handoff shape.
+    /// Tenant identifier for the public-safe handoff shape.
     tenant_id: String,
-    ///Actor or surface requesting the handoff.
+    /// Actor or surface requesting the handoff.
     #[arg(
         long = "requested-by",
         value_name = "REQUESTED_BY",
         default_value = "community"
     )]
     requested_by: String,
-    ///Correlation id copied into the response; `saas-` and 12 random hex digits when not given.
+    /// Correlation id copied into the response; `saas-` and 12 random hex digits when not given.
     #[arg(long = "correlation-id", value_name = "CORRELATION_ID")]
     correlation_id: Option<String>,
-    ///Public-safe deployment environment label.
+    /// Public-safe deployment environment label.
     #[arg(
         long = "deployment-environment",
         value_name = "DEPLOYMENT_ENVIRONMENT",
         default_value = "production"
     )]
     deployment_environment: String,
-    ///dry_run, shadow, live, or unknown.
+    /// dry_run, shadow, live, or unknown.
     #[arg(long = "worker-mode", value_name = "WORKER_MODE", default_value = "dry_run")]
     worker_mode: String,
-    ///Required public-safe operating automation check.
+    /// Required public-safe operating automation check.
     #[arg(long = "required-check", value_name = "REQUIRED_CHECKS")]
     required_checks: Vec<String>,
-    ///Public-safe worker target name.
+    /// Public-safe worker target name.
     #[arg(long = "worker-target", value_name = "WORKER_TARGETS")]
     worker_targets: Vec<String>,
-    ///planned, ready, blocked, requires_private_service, or unknown.
+    /// planned, ready, blocked, requires_private_service, or unknown.
     #[arg(
         long = "handoff-status",
         value_name = "HANDOFF_STATUS",
         default_value = "requires_private_service"
     )]
     handoff_status: String,
-    ///Public-safe scheduler reference label.
+    /// Public-safe scheduler reference label.
     #[arg(
         long = "scheduler-ref",
         value_name = "SCHEDULER_REF",
         default_value = "scheduler-pending"
     )]
     scheduler_ref: String,
-    ///Public-safe evidence sink reference label.
+    /// Public-safe evidence sink reference label.
     #[arg(
         long = "evidence-sink-ref",
         value_name = "EVIDENCE_SINK_REF",
         default_value = "evidence-sink-pending"
     )]
     evidence_sink_ref: String,
-    ///Public-safe retry policy reference label.
+    /// Public-safe retry policy reference label.
     #[arg(
         long = "retry-policy-ref",
         value_name = "RETRY_POLICY_REF",
         default_value = "retry-policy-pending"
     )]
     retry_policy_ref: String,
-    ///Public-safe worker owner role or team.
+    /// Public-safe worker owner role or team.
     #[arg(
         long = "worker-owner",
         value_name = "WORKER_OWNER",
         default_value = "operations-owner"
     )]
     worker_owner: String,
-    ///Public-safe blocker summary.
+    /// Public-safe blocker summary.
     #[arg(long = "blocker", value_name = "BLOCKERS")]
     blockers: Vec<String>,
 }

@@ -1,9 +1,7 @@
 //! The compile-time checks of a derive against the spec, producing the [`Plan`] the expansion
 //! emits. Every problem is recorded in the [`Ctxt`]; none stops the others.
 
-use cavra_spec::{
-    Accepts, Evidence, Family, Field as SpecField, FieldType, Operation, Owner, Presence, Spec,
-};
+use cavra_spec::{Evidence, Family, Field as SpecField, FieldType, Operation, Owner, Spec};
 
 use crate::ast::{Container, Data, Field};
 use crate::attr;
@@ -27,46 +25,33 @@ pub enum Plan {
 
 /// One field of a shape descriptor.
 #[derive(Clone)]
-pub struct FieldPlan {
-    pub wire: String,
-    pub ty: TypePlan,
-    pub presence: PresencePlan,
-    pub min_items: Option<(usize, String)>,
-    pub minimum: Option<i64>,
+pub enum FieldPlan {
+    /// A field the spec describes: `cavra_emit` writes its descriptor from the model, as the
+    /// generator does. `fixed` is the value the model fixes for it (an evidence document's
+    /// `schema_version` and `contract`); `op` names the operation whose checks a `check` is.
+    Spec {
+        field: Box<SpecField>,
+        fixed: Option<serde_json::Value>,
+        op: Option<String>,
+    },
+    /// A field of a struct that no spec describes, from its Rust type.
+    Rust {
+        wire: String,
+        ty: TypePlan,
+        /// An `Option`: may be absent or `null`.
+        nullable: bool,
+    },
 }
 
-/// A runtime type descriptor.
+/// The runtime type of a field no spec describes, from its Rust type.
 #[derive(Clone)]
 pub enum TypePlan {
     String,
-    Identifier,
-    Label,
-    Ref,
-    Text,
     Bool,
     Integer,
-    Timestamp,
-    Vocabulary {
-        name: String,
-        values: Vec<String>,
-    },
-    Object {
-        name: String,
-        fields: Vec<FieldPlan>,
-    },
     List(Box<TypePlan>),
     Map(Box<TypePlan>),
     Any,
-}
-
-/// A runtime presence descriptor.
-#[derive(Clone)]
-pub enum PresencePlan {
-    Required,
-    Optional,
-    /// May be absent or `null`: an `Option` field of a struct that no spec describes.
-    Nullable,
-    Const(serde_json::Value),
 }
 
 /// The contract part a struct implements: its name for messages and its spec fields.
@@ -138,17 +123,11 @@ fn check_struct(
         let plans = fields
             .iter()
             .map(|f| {
-                let (ty, optional) = rust_plan(f.ty);
-                FieldPlan {
+                let (ty, nullable) = rust_plan(f.ty);
+                FieldPlan::Rust {
                     wire: f.wire.clone(),
                     ty,
-                    presence: if optional {
-                        PresencePlan::Nullable
-                    } else {
-                        PresencePlan::Required
-                    },
-                    min_items: None,
-                    minimum: None,
+                    nullable,
                 }
             })
             .collect();
@@ -175,11 +154,11 @@ fn check_struct(
         };
         check_type(cx, field, spec_field);
         check_presence(cx, field, spec_field);
-        let mut plan = field_plan(spec, target.op, spec_field);
-        if let Some(value) = target.fixed_value(spec_field) {
-            plan.presence = PresencePlan::Const(value);
-        }
-        plans.push(plan);
+        plans.push(FieldPlan::Spec {
+            field: Box::new((*spec_field).clone()),
+            fixed: target.fixed_value(spec_field),
+            op: target.op.map(|o| o.name.value.clone()),
+        });
     }
     let present: Vec<&str> = fields.iter().map(|f| f.wire.as_str()).collect();
     let missing: Vec<String> = target
@@ -415,71 +394,6 @@ fn check_type(cx: &Ctxt, field: &Field<'_>, spec_field: &SpecField) {
             spec_field.ty.value
         ),
     );
-}
-
-fn field_plan(spec: &Spec, op: Option<&Operation>, f: &SpecField) -> FieldPlan {
-    FieldPlan {
-        wire: f.name.value.clone(),
-        ty: type_plan(spec, op, &f.ty.value, f.name.as_str()),
-        presence: match &f.presence {
-            Presence::Required => PresencePlan::Required,
-            Presence::Optional | Presence::Default(_) => PresencePlan::Optional,
-            Presence::Const(v) => PresencePlan::Const(v.clone()),
-        },
-        min_items: f.min_items.zip(f.min_items_message.clone()),
-        minimum: f.minimum,
-    }
-}
-
-fn type_plan(spec: &Spec, op: Option<&Operation>, ty: &FieldType, field: &str) -> TypePlan {
-    // What a string accepts is the model's decision.
-    match ty.accepts() {
-        Accepts::NonBlank => return TypePlan::Identifier,
-        Accepts::Timestamp => return TypePlan::Timestamp,
-        Accepts::AnyString | Accepts::Other => {}
-    }
-    match ty {
-        FieldType::String
-        | FieldType::SchemaVersion
-        | FieldType::CorrelationId
-        | FieldType::Contract
-        | FieldType::Operation => TypePlan::String,
-        FieldType::Identifier => TypePlan::Identifier,
-        FieldType::Label => TypePlan::Label,
-        FieldType::Ref => TypePlan::Ref,
-        FieldType::Text | FieldType::Message => TypePlan::Text,
-        FieldType::Bool => TypePlan::Bool,
-        FieldType::Integer => TypePlan::Integer,
-        FieldType::Timestamp => TypePlan::Timestamp,
-        FieldType::Check => match op {
-            Some(op) => TypePlan::Vocabulary {
-                name: field.to_owned(),
-                values: op.checks.iter().map(|c| c.name.value.clone()).collect(),
-            },
-            None => TypePlan::String,
-        },
-        FieldType::Vocabulary(name) => match spec.vocabulary(name) {
-            Some(v) => TypePlan::Vocabulary {
-                name: name.clone(),
-                values: v.value_strs().map(str::to_owned).collect(),
-            },
-            None => TypePlan::String,
-        },
-        FieldType::Shape(name) => match spec.shape(name) {
-            Some(shape) => TypePlan::Object {
-                name: name.clone(),
-                fields: shape
-                    .fields
-                    .iter()
-                    .map(|f| field_plan(spec, op, f))
-                    .collect(),
-            },
-            None => TypePlan::Any,
-        },
-        FieldType::List(item) => TypePlan::List(Box::new(type_plan(spec, op, item, field))),
-        FieldType::Map(item) => TypePlan::Map(Box::new(type_plan(spec, op, item, field))),
-        FieldType::Payload | FieldType::Summary => TypePlan::Any,
-    }
 }
 
 /// The shape of a field no spec describes, from its Rust type.

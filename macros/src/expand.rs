@@ -6,7 +6,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::Container;
-use crate::check::{FieldPlan, Plan, PresencePlan, TypePlan};
+use cavra_emit::{Refs, Runtime};
+use cavra_spec::{Operation, Spec};
+
+use crate::check::{FieldPlan, Plan, TypePlan};
 use crate::spec_source::Loaded;
 
 /// The expansion of a checked container.
@@ -45,7 +48,7 @@ fn expand_struct(
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let where_clause = where_clause_with_serialize(container, where_clause);
     let name = ident.to_string();
-    let shape = shape(&name, fields, closed);
+    let shape = shape(&name, fields, closed, &loaded.spec);
     let boundary = boundary(loaded);
     quote! {
         #[automatically_derived]
@@ -109,101 +112,124 @@ fn boundary(loaded: &Loaded) -> TokenStream {
     if loaded.embedded {
         return quote!(&::cavra::BOUNDARY);
     }
-    let parts = loaded.spec.boundary.key_parts();
-    let patterns = loaded.spec.boundary.value_patterns.iter().map(|p| {
-        let (name, family, pattern) = (p.name.as_str(), p.family.as_str(), p.pattern.as_str());
-        let keywords = &p.keywords;
-        let min_entropy = p.min_entropy.unwrap_or(0.0);
-        let allow = p.allow.iter().map(|a| a.as_str());
-        quote!(::cavra::runtime::ValuePattern {
-            name: #name, family: #family, pattern: #pattern,
-            keywords: &[#(#keywords),*], min_entropy: #min_entropy, allow: &[#(#allow),*],
-        })
-    });
-    let allow_values = loaded.spec.boundary.allow_values.iter().map(|a| a.as_str());
+    let name = proc_macro2::Ident::new("BOUNDARY", proc_macro2::Span::call_site());
+    let boundary = cavra_emit::boundary_static(&runtime(), quote!(), &name, &loaded.spec.boundary);
     quote! {
-        static BOUNDARY: ::cavra::runtime::Boundary = ::cavra::runtime::Boundary::new(
-            &[#(#parts),*],
-            &[#(#patterns),*],
-            &[#(#allow_values),*],
-        );
+        #boundary
         &BOUNDARY
     }
 }
 
-fn shape(name: &str, fields: &[FieldPlan], closed: bool) -> TokenStream {
-    let fields = fields.iter().map(field);
+/// The runtime, as a downstream crate reaches it: through `cavra` alone.
+fn runtime() -> Runtime {
+    Runtime::new(quote!(::cavra::runtime))
+}
+
+/// How a derive's descriptor refers to a vocabulary, the checks or a shape: written inline from
+/// the spec, since the derive has no generated item to name.
+struct Inline<'s> {
+    spec: &'s Spec,
+    op: Option<&'s Operation>,
+}
+
+impl Refs for Inline<'_> {
+    fn vocabulary(&self, name: &str) -> TokenStream {
+        let values: Vec<&str> = self
+            .spec
+            .vocabulary(name)
+            .map(|v| v.value_strs().collect())
+            .unwrap_or_default();
+        vocabulary(name, &values)
+    }
+
+    fn check(&self) -> TokenStream {
+        let values: Vec<&str> = self
+            .op
+            .map(|op| op.checks.iter().map(|c| c.name.as_str()).collect())
+            .unwrap_or_default();
+        let name = self
+            .op
+            .map_or_else(String::new, |op| format!("{}_check", op.name.as_str()));
+        vocabulary(&name, &values)
+    }
+
+    fn shape(&self, name: &str) -> TokenStream {
+        let Some(shape) = self.spec.shape(name) else {
+            return quote!(::cavra::runtime::shape::Type::Any);
+        };
+        let fields = shape
+            .fields
+            .iter()
+            .map(|f| cavra_emit::field(&runtime(), self, f, None));
+        quote! {
+            ::cavra::runtime::shape::Type::Object(&::cavra::runtime::shape::Shape {
+                name: #name, fields: &[#(#fields),*], closed: true,
+            })
+        }
+    }
+
+    // A derived struct's payload or summary field is a nested struct of its own; its shape is
+    // not this part's.
+    fn payload(&self) -> TokenStream {
+        quote!(::cavra::runtime::shape::Type::Any)
+    }
+
+    fn summary(&self) -> TokenStream {
+        quote!(::cavra::runtime::shape::Type::Any)
+    }
+}
+
+fn vocabulary(name: &str, values: &[&str]) -> TokenStream {
+    quote! {
+        ::cavra::runtime::shape::Type::Vocabulary(&::cavra::runtime::shape::Vocabulary {
+            name: #name, values: &[#(#values),*],
+        })
+    }
+}
+
+fn shape(name: &str, fields: &[FieldPlan], closed: bool, spec: &Spec) -> TokenStream {
+    let fields = fields.iter().map(|f| field(f, spec));
     quote! {
         ::cavra::runtime::shape::Shape { name: #name, fields: &[#(#fields),*], closed: #closed }
     }
 }
 
-fn field(f: &FieldPlan) -> TokenStream {
-    let name = &f.wire;
-    let ty = ty(&f.ty);
-    let presence = match &f.presence {
-        PresencePlan::Required => quote!(::cavra::runtime::shape::Presence::Required),
-        PresencePlan::Optional => quote!(::cavra::runtime::shape::Presence::Optional),
-        PresencePlan::Nullable => quote!(::cavra::runtime::shape::Presence::Nullable),
-        PresencePlan::Const(value) => {
-            let c = constant(value);
-            quote!(::cavra::runtime::shape::Presence::Const(#c))
+fn field(f: &FieldPlan, spec: &Spec) -> TokenStream {
+    match f {
+        FieldPlan::Spec { field, fixed, op } => {
+            let refs = Inline {
+                spec,
+                op: op.as_deref().and_then(|name| spec.operation(name)),
+            };
+            cavra_emit::field(&runtime(), &refs, field, fixed.as_ref())
         }
-    };
-    let min_items = match &f.min_items {
-        Some((n, message)) => quote!(::core::option::Option::Some((#n, #message))),
-        None => quote!(::core::option::Option::None),
-    };
-    let minimum = match f.minimum {
-        Some(m) => quote!(::core::option::Option::Some(#m)),
-        None => quote!(::core::option::Option::None),
-    };
-    quote! {
-        ::cavra::runtime::shape::Field { name: #name, ty: #ty, presence: #presence, min_items: #min_items, minimum: #minimum }
-    }
-}
-
-fn constant(value: &serde_json::Value) -> TokenStream {
-    match value {
-        serde_json::Value::Bool(b) => quote!(::cavra::runtime::shape::Const::Bool(#b)),
-        serde_json::Value::Array(items) => {
-            let items = items
-                .iter()
-                .map(|i| i.as_str().unwrap_or_default().to_owned());
-            quote!(::cavra::runtime::shape::Const::StrList(&[#(#items),*]))
-        }
-        other => {
-            let s = other.as_str().unwrap_or_default().to_owned();
-            quote!(::cavra::runtime::shape::Const::Str(#s))
+        FieldPlan::Rust { wire, ty, nullable } => {
+            let ty = rust_ty(ty);
+            if *nullable {
+                quote! {
+                    ::cavra::runtime::shape::Field::new(#wire, #ty, ::cavra::runtime::shape::Presence::Nullable)
+                }
+            } else {
+                quote!(::cavra::runtime::shape::Field::required(#wire, #ty))
+            }
         }
     }
 }
 
-fn ty(t: &TypePlan) -> TokenStream {
+/// The runtime type of a field no spec describes.
+fn rust_ty(t: &TypePlan) -> TokenStream {
     let path = quote!(::cavra::runtime::shape::Type);
     match t {
         TypePlan::String => quote!(#path::String),
-        TypePlan::Identifier => quote!(#path::Identifier),
-        TypePlan::Label => quote!(#path::Label),
-        TypePlan::Ref => quote!(#path::Ref),
-        TypePlan::Text => quote!(#path::Text),
         TypePlan::Bool => quote!(#path::Bool),
         TypePlan::Integer => quote!(#path::Integer),
-        TypePlan::Timestamp => quote!(#path::Timestamp),
         TypePlan::Any => quote!(#path::Any),
-        TypePlan::Vocabulary { name, values } => quote! {
-            #path::Vocabulary(&::cavra::runtime::shape::Vocabulary { name: #name, values: &[#(#values),*] })
-        },
-        TypePlan::Object { name, fields } => {
-            let shape = shape(name, fields, true);
-            quote!(#path::Object(&#shape))
-        }
         TypePlan::List(item) => {
-            let item = ty(item);
+            let item = rust_ty(item);
             quote!(#path::List(&#item))
         }
         TypePlan::Map(item) => {
-            let item = ty(item);
+            let item = rust_ty(item);
             quote!(#path::Map(&#item))
         }
     }
@@ -215,58 +241,12 @@ fn expand_enum(
     values: &[String],
     variants: &[(syn::Ident, String)],
 ) -> TokenStream {
-    let ident = container.ident;
-    let n = variants.len();
-    let names: Vec<&syn::Ident> = variants.iter().map(|(v, _)| v).collect();
-    let wires: Vec<&String> = variants.iter().map(|(_, w)| w).collect();
-    quote! {
-        #[automatically_derived]
-        impl #ident {
-            /// Every value, in declaration order.
-            pub const ALL: [Self; #n] = [#(Self::#names),*];
-
-            /// The vocabulary this enum equals.
-            pub const VOCABULARY: ::cavra::runtime::shape::Vocabulary =
-                ::cavra::runtime::shape::Vocabulary { name: #vocabulary, values: &[#(#values),*] };
-
-            /// The value's exact spec string.
-            pub fn as_str(&self) -> &'static str {
-                match self { #(Self::#names => #wires,)* }
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::str::FromStr for #ident {
-            type Err = ::cavra::runtime::UnknownValue;
-
-            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-                match s {
-                    #(#wires => ::core::result::Result::Ok(Self::#names),)*
-                    _ => ::core::result::Result::Err(::cavra::runtime::UnknownValue { vocabulary: &Self::VOCABULARY }),
-                }
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::fmt::Display for #ident {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        #[automatically_derived]
-        impl ::cavra::runtime::serde::Serialize for #ident {
-            fn serialize<S: ::cavra::runtime::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        #[automatically_derived]
-        impl<'de> ::cavra::runtime::serde::Deserialize<'de> for #ident {
-            fn deserialize<D: ::cavra::runtime::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                let s = <::std::string::String as ::cavra::runtime::serde::Deserialize>::deserialize(deserializer)?;
-                s.parse().map_err(<D::Error as ::cavra::runtime::serde::de::Error>::custom)
-            }
-        }
-    }
+    cavra_emit::vocabulary_impls(
+        &runtime(),
+        container.ident,
+        vocabulary,
+        values,
+        variants,
+        false,
+    )
 }

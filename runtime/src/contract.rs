@@ -57,7 +57,7 @@ pub trait Contract: Serialize {
     ///
     /// ```
     /// use cavra_runtime::{Contract, ReadError};
-    /// # use cavra_runtime::{Boundary, schema::Shape};
+    /// # use cavra_runtime::{Boundary, shape::Shape};
     /// # #[derive(serde::Serialize, serde::Deserialize)] struct Doc {}
     /// # static SHAPE: Shape = Shape { name: "doc", closed: true, fields: &[] };
     /// # static BOUNDARY: Boundary = Boundary::new(&["token"], &[], &[]);

@@ -23,6 +23,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         "family.rs.tera",
         include_str!("../../templates/family.rs.tera"),
     ),
+    (
+        "operation.rs.tera",
+        include_str!("../../templates/operation.rs.tera"),
+    ),
+    (
+        "evidence.rs.tera",
+        include_str!("../../templates/evidence.rs.tera"),
+    ),
     ("lib.rs.tera", include_str!("../../templates/lib.rs.tera")),
     ("main.rs.tera", include_str!("../../templates/main.rs.tera")),
     (
@@ -69,12 +77,27 @@ pub fn render_crate(spec: &Spec) -> Result<BTreeMap<String, String>, GenerateErr
     let mut out = BTreeMap::new();
     let context =
         tera::Context::from_serialize(&view).map_err(|e| GenerateError::Template(e.to_string()))?;
+    // A file per family, and one per operation and evidence contract beside it
+    // (`src/saas_control_plane.rs`, `src/saas_control_plane/saas_operating_automation.rs`), so
+    // that a reader opens the contract they look up.
     for family in &view.families {
         let mut ctx = tera::Context::new();
         ctx.insert("family", family);
         let path = format!("src/{}.rs", family.module);
         let source = render(&tera, "family.rs.tera", &ctx)?;
         out.insert(path.clone(), format_rust(&path, &source)?);
+        for op in &family.operations {
+            ctx.insert("op", op);
+            let path = format!("src/{}/{}.rs", family.module, op.module);
+            let source = render(&tera, "operation.rs.tera", &ctx)?;
+            out.insert(path.clone(), format_rust(&path, &source)?);
+        }
+        for ev in &family.evidence {
+            ctx.insert("ev", ev);
+            let path = format!("src/{}/{}.rs", family.module, ev.module);
+            let source = render(&tera, "evidence.rs.tera", &ctx)?;
+            out.insert(path.clone(), format_rust(&path, &source)?);
+        }
     }
     for (template, path) in [
         ("lib.rs.tera", "src/lib.rs"),

@@ -19,7 +19,7 @@ impl Viewer<'_> {
                 CliDescriptionView {
                     variant: kebab_to_pascal(&command),
                     command,
-                    help: lit(&c.help),
+                    help: doc_lit(&c.help),
                     module: f.name.value.clone(),
                 }
             });
@@ -31,7 +31,7 @@ impl Viewer<'_> {
         Some(CliGroupView {
             name: group.name.value.clone(),
             variant: kebab_to_pascal(&group.name),
-            help: lit(&group.help),
+            help: doc_lit(&group.help),
             enum_name: format!("{}Command", kebab_to_pascal(&group.name)),
             description,
             commands,
@@ -81,7 +81,7 @@ impl Viewer<'_> {
                     name: lit(&field.name),
                     value_name: field.name.value.to_uppercase(),
                     long,
-                    help: lit(help),
+                    help: doc_lit(help),
                     repeatable,
                     default,
                 }
@@ -90,11 +90,11 @@ impl Viewer<'_> {
         CliCommandView {
             variant: kebab_to_pascal(&command),
             command,
-            help: lit(&c.help),
+            help: doc_lit(&c.help),
             args_name: format!("{}Args", pascal_case(&o.name)),
             family: f.name.value.clone(),
             module: o.name.value.clone(),
-            tenant_help: lit(c.tenant_help.as_deref().unwrap_or("Tenant identifier.")),
+            tenant_help: doc_lit(c.tenant_help.as_deref().unwrap_or("Tenant identifier.")),
             args,
         }
     }
@@ -144,9 +144,9 @@ impl Viewer<'_> {
                     {
                         let mut optional = (*field).clone();
                         optional.presence = Presence::Optional;
-                        self.field_descriptor(&optional, scope, None)
+                        self.field_descriptor(&optional, scope, None, false)
                     } else {
-                        self.field_descriptor(field, scope, None)
+                        self.field_descriptor(field, scope, None, false)
                     }
                 })
                 .collect(),

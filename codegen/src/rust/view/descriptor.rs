@@ -1,89 +1,90 @@
 //! Runtime descriptor expressions: the `cavra_runtime` statics the validator walks (fields,
 //! types, constants) and the gate rules the evaluator reads.
 
+use cavra_emit::{Refs, Runtime};
+use proc_macro2::TokenStream;
+
 use super::*;
 
-impl Viewer<'_> {
-    /// A `Type` expression (the generated modules import `cavra_runtime::shape::Type`).
-    pub(super) fn descriptor_type(&self, ty: &FieldType, scope: Scope<'_>) -> String {
-        // What a string accepts is the model's decision; the runtime type names it.
-        match ty.accepts() {
-            Accepts::NonBlank => return "Type::Identifier".to_owned(),
-            Accepts::Timestamp => return "Type::Timestamp".to_owned(),
-            Accepts::AnyString | Accepts::Other => {}
-        }
-        match ty {
-            FieldType::String
-            | FieldType::SchemaVersion
-            | FieldType::CorrelationId
-            | FieldType::Contract
-            | FieldType::Operation => "Type::String".to_owned(),
-            FieldType::Identifier => "Type::Identifier".to_owned(),
-            FieldType::Label => "Type::Label".to_owned(),
-            FieldType::Ref => "Type::Ref".to_owned(),
-            FieldType::Text | FieldType::Message => "Type::Text".to_owned(),
-            FieldType::Bool => "Type::Bool".to_owned(),
-            FieldType::Integer => "Type::Integer".to_owned(),
-            FieldType::Timestamp => "Type::Timestamp".to_owned(),
-            FieldType::Check => {
-                format!("Type::Vocabulary(&{}::VOCABULARY)", self.check_path(scope))
-            }
-            FieldType::Vocabulary(v) => {
-                format!("Type::Vocabulary(&{}::VOCABULARY)", self.vocabulary_path(v))
-            }
-            FieldType::Shape(s) => format!("Type::Object(&{}::SHAPE)", self.shape_path(s)),
-            FieldType::Payload => "Type::Object(&Payload::SHAPE)".to_owned(),
-            FieldType::Summary => "Type::Object(&Summary::SHAPE)".to_owned(),
-            FieldType::List(inner) => {
-                format!("Type::List(&{})", self.descriptor_type(inner, scope))
-            }
-            FieldType::Map(inner) => format!("Type::Map(&{})", self.descriptor_type(inner, scope)),
+/// How the generated crate refers to what a descriptor does not hold: the generated vocabulary
+/// enums and shape structs, by path.
+struct Paths<'v, 'a> {
+    viewer: &'v Viewer<'a>,
+    scope: Scope<'v>,
+    /// Whether a `payload` field is the response's (else the request's).
+    response: bool,
+}
+
+impl Refs for Paths<'_, '_> {
+    fn vocabulary(&self, name: &str) -> TokenStream {
+        tokens(&format!(
+            "Type::Vocabulary(&{}::VOCABULARY)",
+            self.viewer.vocabulary_path(name)
+        ))
+    }
+
+    fn check(&self) -> TokenStream {
+        tokens(&format!(
+            "Type::Vocabulary(&{}::VOCABULARY)",
+            self.viewer.check_path(self.scope)
+        ))
+    }
+
+    fn shape(&self, name: &str) -> TokenStream {
+        tokens(&format!(
+            "Type::Object(&{}::SHAPE)",
+            self.viewer.shape_path(name)
+        ))
+    }
+
+    fn payload(&self) -> TokenStream {
+        if self.response {
+            tokens("Type::Object(&ResponsePayload::SHAPE)")
+        } else {
+            tokens("Type::Object(&Payload::SHAPE)")
         }
     }
 
+    fn summary(&self) -> TokenStream {
+        tokens("Type::Object(&Summary::SHAPE)")
+    }
+}
+
+/// A path this view wrote, as tokens (a path that does not parse yields nothing, which the
+/// generator's syn pass then reports).
+fn tokens(path: &str) -> TokenStream {
+    path.parse().unwrap_or_default()
+}
+
+/// The generated crate's runtime: `cavra_runtime`, whose descriptor types every generated module
+/// imports.
+fn runtime() -> Runtime {
+    Runtime::new(tokens("cavra_runtime")).with_shape_imported()
+}
+
+impl Viewer<'_> {
     /// A `Const` expression for a constant value.
     pub(super) fn descriptor_const(value: &Value) -> String {
-        match value {
-            Value::Bool(b) => format!("Const::Bool({b})"),
-            Value::Array(items) => format!(
-                "Const::StrList(&[{}])",
-                items
-                    .iter()
-                    .map(|i| lit(i.as_str().unwrap_or_default()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            other => format!("Const::Str({})", lit(other.as_str().unwrap_or_default())),
-        }
+        cavra_emit::constant(&runtime(), value).to_string()
     }
 
-    /// A `Field` descriptor, one short line: `Field::required("tenant_id", Type::Identifier)`,
-    /// with `.with_min_items(..)` or `.with_minimum(..)` where the spec bounds it. Whether the
-    /// field must be present is the model's decision (`Field::must_be_present`).
+    /// A `Field` descriptor, one short line (`Field::required("tenant_id", Type::Identifier)`),
+    /// as `cavra_emit` writes it for the generator and the derive alike; `fixed` is the value
+    /// the model fixes for the field (`Family::fixed_value`), `response` says whose payload an
+    /// envelope's `payload` is.
     pub(super) fn field_descriptor(
         &self,
         f: &Field,
         scope: Scope<'_>,
-        const_override: Option<&str>,
+        fixed: Option<&Value>,
+        response: bool,
     ) -> String {
-        let name = lit(&f.name.value);
-        let ty = self.descriptor_type(&f.ty, scope);
-        let mut out = match (&f.presence, const_override) {
-            (_, Some(c)) => format!("Field::constant({name}, {ty}, Const::Str({}))", lit(c)),
-            (Presence::Const(v), _) => format!(
-                "Field::constant({name}, {ty}, {})",
-                Self::descriptor_const(v)
-            ),
-            _ if f.must_be_present() => format!("Field::required({name}, {ty})"),
-            _ => format!("Field::optional({name}, {ty})"),
+        let paths = Paths {
+            viewer: self,
+            scope,
+            response,
         };
-        if let (Some(n), Some(m)) = (f.min_items, &f.min_items_message) {
-            out.push_str(&format!(".with_min_items({n}, {})", lit(m)));
-        }
-        if let Some(m) = f.minimum {
-            out.push_str(&format!(".with_minimum({m})"));
-        }
-        out
+        cavra_emit::field(&runtime(), &paths, f, fixed).to_string()
     }
 }
 

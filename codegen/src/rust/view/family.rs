@@ -11,7 +11,7 @@ impl Viewer<'_> {
             .schema_versions
             .iter()
             .map(|v| ConstView {
-                doc: lit(&format!(
+                doc: doc_lit(&format!(
                     "Schema version of {} {} documents.",
                     f.title, v.kind
                 )),
@@ -22,7 +22,7 @@ impl Viewer<'_> {
             .collect();
         if let Some(prefix) = &f.correlation_id_prefix {
             consts.push(ConstView {
-                doc: lit("Prefix of generated correlation ids."),
+                doc: doc_lit("Prefix of generated correlation ids."),
                 name: "CORRELATION_ID_PREFIX".to_owned(),
                 ty: "&str".to_owned(),
                 value: lit(prefix),
@@ -106,7 +106,7 @@ impl Viewer<'_> {
             shape_imports: cavra_spec::names::SHAPE_IMPORTS.join(", "),
             module: name.to_owned(),
             title: f.title.clone(),
-            doc: lit(f.doc.as_deref().unwrap_or(&f.title)),
+            doc: doc_lit(f.doc.as_deref().unwrap_or(&f.title)),
             consts,
             enums,
             structs,
@@ -177,12 +177,7 @@ impl Viewer<'_> {
                 .iter()
                 .map(|field| {
                     let fixed = f.fixed_value(&field.ty, Owner::Operation(o), version);
-                    let c = fixed.as_ref().and_then(Value::as_str);
-                    let mut d = self.field_descriptor(field, scope, c);
-                    if field.ty.value == FieldType::Payload && version == "response" {
-                        d = d.replace("&Payload::SHAPE", "&ResponsePayload::SHAPE");
-                    }
-                    d
+                    self.field_descriptor(field, scope, fixed.as_ref(), version == "response")
                 })
                 .collect()
         };
@@ -262,7 +257,7 @@ impl Viewer<'_> {
             name: lit(&o.name),
             variant: pascal_case(&o.name),
             title: o.title.clone(),
-            doc: lit(&o.title),
+            doc: doc_lit(&o.title),
             message: lit(&o.message),
             next_step: lit(&o.next_step),
             mismatch_message: lit(&o.mismatch_message),
@@ -307,7 +302,7 @@ impl Viewer<'_> {
             module: e.name.value.clone(),
             name: lit(&e.name),
             title: e.title.clone(),
-            doc: lit(&e.title),
+            doc: doc_lit(&e.title),
             structs: vec![doc_struct],
             gates: e.gates.iter().map(gate_expr).collect(),
         }

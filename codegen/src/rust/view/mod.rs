@@ -7,8 +7,8 @@
 
 use cavra_spec::names::pascal_case;
 use cavra_spec::{
-    Accepts, Condition, Evidence, Family, FamilyKind, Field, FieldType, Gate, Operation, Owner,
-    Presence, Spec,
+    Condition, Evidence, Family, FamilyKind, Field, FieldType, Gate, Operation, Owner, Presence,
+    Spec,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -17,6 +17,11 @@ mod cli;
 mod descriptor;
 mod family;
 mod types;
+
+/// Rust tokens of `text`, a path or keyword this view writes.
+fn quote_path(text: &str) -> proc_macro2::TokenStream {
+    text.parse().unwrap_or_default()
+}
 
 /// A Rust string literal for `s`.
 pub fn lit(s: &str) -> String {
@@ -27,9 +32,8 @@ pub fn lit(s: &str) -> String {
 #[derive(Serialize)]
 pub struct CrateView {
     pub families: Vec<FamilyView>,
-    pub key_parts: Vec<String>,
-    pub patterns: Vec<PatternView>,
-    pub allow_values: Vec<String>,
+    /// `pub static BOUNDARY`, as `cavra_emit` writes it.
+    pub boundary: String,
     pub catalog_operations: Vec<String>,
     pub catalog_evidence: Vec<String>,
     pub schemas: Vec<SchemaView>,
@@ -55,17 +59,6 @@ pub struct SchemaView {
     pub part: String,
     /// Path relative to `generated/src/`.
     pub include: String,
-}
-
-#[derive(Serialize)]
-pub struct PatternView {
-    pub name: String,
-    pub family: String,
-    pub pattern: String,
-    pub keywords: Vec<String>,
-    /// An `f64` literal.
-    pub min_entropy: String,
-    pub allow: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -96,9 +89,9 @@ pub struct ConstView {
 pub struct EnumView {
     pub name: String,
     pub doc: String,
-    pub vocabulary: String,
-    pub count: usize,
     pub variants: Vec<VariantView>,
+    /// Its methods and serde impls, as `cavra_emit` writes them for the derive too.
+    pub impls: String,
 }
 
 #[derive(Serialize)]
@@ -245,21 +238,13 @@ pub fn crate_view(spec: &Spec) -> CrateView {
     let v = Viewer { spec };
     CrateView {
         families: spec.families.iter().map(|f| v.family(f)).collect(),
-        key_parts: spec.boundary.key_parts().map(lit).collect(),
-        patterns: spec
-            .boundary
-            .value_patterns
-            .iter()
-            .map(|p| PatternView {
-                name: lit(&p.name),
-                family: lit(&p.family),
-                pattern: lit(&p.pattern),
-                keywords: p.keywords.iter().map(|k| lit(k)).collect(),
-                min_entropy: format!("{:?}", p.min_entropy.unwrap_or(0.0)),
-                allow: p.allow.iter().map(|a| lit(a)).collect(),
-            })
-            .collect(),
-        allow_values: spec.boundary.allow_values.iter().map(|a| lit(a)).collect(),
+        boundary: cavra_emit::boundary_static(
+            &cavra_emit::Runtime::new(quote_path("cavra_runtime")),
+            quote_path("pub"),
+            &proc_macro2::Ident::new("BOUNDARY", proc_macro2::Span::call_site()),
+            &spec.boundary,
+        )
+        .to_string(),
         catalog_operations: spec
             .operations
             .iter()
@@ -337,7 +322,12 @@ struct Viewer<'a> {
 }
 
 fn doc_text(doc: Option<&str>, fallback: &str) -> String {
-    lit(doc.unwrap_or(fallback))
+    doc_lit(doc.unwrap_or(fallback))
+}
+
+/// A `#[doc = ...]` literal of `text`, with the space a `///` comment has after its slashes.
+fn doc_lit(text: &str) -> String {
+    lit(&format!(" {text}"))
 }
 
 fn json_literal(v: &Value) -> String {

@@ -140,7 +140,7 @@ impl Viewer<'_> {
         };
         StructView {
             name: name.to_owned(),
-            doc: lit(doc),
+            doc: doc_lit(doc),
             generics: String::new(),
             spec_name: lit(spec_name),
             fields: fields
@@ -149,7 +149,10 @@ impl Viewer<'_> {
                 .collect(),
             shape_fields: fields
                 .iter()
-                .map(|f| self.field_descriptor(f, scope, const_for(f)))
+                .map(|f| {
+                    let fixed = const_for(f).map(Value::from);
+                    self.field_descriptor(f, scope, fixed.as_ref(), false)
+                })
                 .collect(),
             has_default: fields.iter().all(|f| !f.is_required()),
             derive_default: fields
@@ -166,16 +169,29 @@ impl Viewer<'_> {
         doc: &str,
         values: Vec<(String, Option<String>)>,
     ) -> EnumView {
+        let ident = |text: &str| proc_macro2::Ident::new(text, proc_macro2::Span::call_site());
+        let strings: Vec<String> = values.iter().map(|(value, _)| value.clone()).collect();
+        let variants: Vec<(proc_macro2::Ident, String)> = strings
+            .iter()
+            .map(|value| (ident(&pascal_case(value)), value.clone()))
+            .collect();
+        let impls = cavra_emit::vocabulary_impls(
+            &cavra_emit::Runtime::new(quote_path("cavra_runtime")),
+            &ident(name),
+            vocabulary,
+            &strings,
+            &variants,
+            true,
+        );
         EnumView {
             name: name.to_owned(),
-            doc: lit(doc),
-            vocabulary: lit(vocabulary),
-            count: values.len(),
+            doc: doc_lit(doc),
+            impls: impls.to_string(),
             variants: values
                 .into_iter()
                 .map(|(value, doc)| VariantView {
                     ident: pascal_case(&value),
-                    doc: lit(doc.as_deref().unwrap_or(&format!("`{value}`"))),
+                    doc: doc_lit(doc.as_deref().unwrap_or(&format!("`{value}`"))),
                     value: lit(&value),
                 })
                 .collect(),
