@@ -5,7 +5,10 @@
 //! [`Class::Compatible`], and located in NEW (in OLD for removals). A family with a breaking
 //! change and no bumped schema version string is itself a breaking change.
 
+mod boundary;
 mod compare;
+mod contracts;
+mod definitions;
 mod fields;
 pub mod load;
 mod report;

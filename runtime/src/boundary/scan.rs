@@ -1,0 +1,136 @@
+//! The scan: every sensitive key and token-like value of a document, each at its JSON path,
+//! with its rule and the secret redacted.
+
+use serde_json::Value;
+
+use super::*;
+use crate::violation::{Violation, child, index};
+
+/// A secret-shaped value found in a document.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Finding {
+    /// JSON path.
+    pub path: String,
+    /// `value` (a token-like string), `key` (a sensitive or token-like key) or `duplicate` (a
+    /// key that occurs twice in one object, so that a value could hide behind it).
+    pub kind: &'static str,
+    /// The rule that matched (for a key, the sensitive key part).
+    pub rule: &'static str,
+    /// Its family (`github`, `aws`, ...; `key` for a sensitive key).
+    pub family: &'static str,
+    /// The secret redacted: its first characters and its length, never the secret.
+    pub redacted: String,
+}
+
+impl Finding {
+    /// The violation a validator reports for it (upstream's messages).
+    pub fn violation(&self) -> Violation {
+        if self.kind == "duplicate" {
+            return Violation::new(
+                self.path.clone(),
+                "duplicate key: an object holds each key once, and a later value would shadow this one",
+            );
+        }
+        let what = if self.kind == "key" { "field" } else { "value" };
+        Violation::new(
+            self.path.clone(),
+            format!(
+                "sensitive {what} is not allowed in public SaaS contract payload: {}",
+                self.path
+            ),
+        )
+    }
+}
+
+impl Boundary {
+    /// Every sensitive key and token-like value in `value`, each at its path, as violations.
+    pub fn scan(&self, value: &Value, path: &str) -> Vec<Violation> {
+        self.findings(value, path)
+            .iter()
+            .map(Finding::violation)
+            .collect()
+    }
+
+    /// Every sensitive key and token-like value in `value`, each at its path, with its rule and
+    /// the secret redacted.
+    pub fn findings(&self, value: &Value, path: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        self.scan_into(value, path, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// Walks `value`, keeping the path as a stack of segments: a path is written out only for a
+    /// finding, so a clean document allocates no path at all.
+    fn scan_into<'v>(
+        &self,
+        value: &'v Value,
+        root: &str,
+        stack: &mut Vec<Segment<'v>>,
+        out: &mut Vec<Finding>,
+    ) {
+        match value {
+            Value::Object(map) => {
+                for (key, v) in map {
+                    stack.push(Segment::Key(key));
+                    if let Some(part) = self.key_hit(key) {
+                        out.push(Finding {
+                            path: self.render(root, stack),
+                            kind: "key",
+                            rule: part,
+                            family: "key",
+                            redacted: redact(key.as_bytes()),
+                        });
+                    } else if let Some(hit) = self.first_value_hit(key) {
+                        // A token used as a key is a finding, and its path shows it redacted.
+                        out.push(Finding {
+                            path: self.render(root, stack),
+                            kind: "key",
+                            rule: hit.rule.name,
+                            family: hit.rule.family,
+                            redacted: redact(&key.as_bytes()[hit.secret]),
+                        });
+                    }
+                    self.scan_into(v, root, stack, out);
+                    stack.pop();
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    stack.push(Segment::Index(i));
+                    self.scan_into(v, root, stack, out);
+                    stack.pop();
+                }
+            }
+            Value::String(s) => {
+                if let Some(hit) = self.first_value_hit(s) {
+                    out.push(Finding {
+                        path: self.render(root, stack),
+                        kind: "value",
+                        rule: hit.rule.name,
+                        family: hit.rule.family,
+                        redacted: redact(&s.as_bytes()[hit.secret]),
+                    });
+                }
+            }
+            Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        }
+    }
+
+    /// The path of `stack` under `root`, every token-like key redacted.
+    fn render(&self, root: &str, stack: &[Segment<'_>]) -> String {
+        let mut path = root.to_owned();
+        for segment in stack {
+            path = match segment {
+                Segment::Key(key) => child(&path, &self.redact_secrets(key)),
+                Segment::Index(i) => index(&path, *i),
+            };
+        }
+        path
+    }
+}
+
+/// One step of a path being walked.
+enum Segment<'v> {
+    Key(&'v str),
+    Index(usize),
+}

@@ -1,0 +1,106 @@
+//! The scanner's unit tests.
+
+use super::*;
+use serde_json::json;
+
+const PARTS: [&str; 3] = ["api_key", "secret", "private_key"];
+static BOUNDARY: Boundary = Boundary::new(
+    &["token", "api_key"],
+    &[ValuePattern::simple(
+        "github_token",
+        "github",
+        r"\bgh[pousr]_[A-Za-z0-9_]{20,}\b",
+    )],
+    &[],
+);
+
+#[test]
+fn the_key_automaton_decides_as_sensitive_key_part_does() {
+    // `key_hit` is the scanner's fast form of `sensitive_key_part`: same part, same order.
+    static PARTS_BOUNDARY: Boundary =
+        Boundary::new(&["api_key", "secret", "private_key", "key"], &[], &[]);
+    for key in [
+        "apiKey",
+        "X-API-KEY",
+        "secretary",
+        "private-key",
+        "my_private_key_secret",
+        "monkey",
+        "tenant_id",
+        "Ünïcode_Secret",
+        "",
+        "__",
+    ] {
+        assert_eq!(
+            PARTS_BOUNDARY.key_hit(key),
+            sensitive_key_part(key, PARTS_BOUNDARY.key_parts.iter().copied()),
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn a_secret_ending_inside_a_character_is_redacted_whole() {
+    static WIDE: Boundary = Boundary::new(
+        &[],
+        &[ValuePattern::simple("t", "t", r"tok_[a-z\x80-\xff]{20}")],
+        &[],
+    );
+    let text = format!("tok_{}é and more", "a".repeat(19));
+    let redacted = WIDE.redact_secrets(&text);
+    assert_eq!(redacted, "tok_…(25 chars) and more");
+    let doc = json!({ text.clone(): 1 });
+    assert_eq!(WIDE.scan(&doc, "").len(), 1);
+}
+
+#[test]
+fn case_and_separators_do_not_hide_a_part() {
+    for key in ["apiKey", "API-KEY", "apikey", "x_api_key", "Api.Key"] {
+        assert_eq!(sensitive_key_part(key, PARTS), Some("api_key"), "{key}");
+    }
+}
+
+#[test]
+fn substring_rule_matches_upstream() {
+    assert_eq!(sensitive_key_part("secretary", PARTS), Some("secret"));
+    assert_eq!(
+        sensitive_key_part("private-key", PARTS),
+        Some("private_key")
+    );
+    assert_eq!(
+        sensitive_key_part("private_validation_required", PARTS),
+        None
+    );
+    assert_eq!(sensitive_key_part("tenant_id", PARTS), None);
+    assert_eq!(sensitive_key_part("anything", [""]), None);
+}
+
+#[test]
+fn scan_reports_every_hit_at_its_path_without_the_value() {
+    let token = format!("ghp_{}", "a".repeat(24));
+    let doc = json!({
+        "required_checks": ["billing", token],
+        "nested": { "deep": [{ "apiKey": "x" }], "note": token },
+        "refresh_token": 1,
+    });
+    let hits = BOUNDARY.scan(&doc, "payload");
+    let paths: Vec<&str> = hits.iter().map(|v| v.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "payload.required_checks[1]",
+            "payload.nested.deep[0].apiKey",
+            "payload.nested.note",
+            "payload.refresh_token",
+        ]
+    );
+    assert_eq!(
+        hits[0].message,
+        "sensitive value is not allowed in public SaaS contract payload: payload.required_checks[1]"
+    );
+    assert_eq!(
+        hits[1].message,
+        "sensitive field is not allowed in public SaaS contract payload: payload.nested.deep[0].apiKey"
+    );
+    assert!(hits.iter().all(|h| !h.message.contains(&token)));
+}
