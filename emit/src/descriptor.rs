@@ -23,20 +23,33 @@ pub trait Refs {
     fn summary(&self) -> TokenStream;
 }
 
+/// The value a field is fixed to, when it is.
+#[derive(Clone, Debug)]
+pub enum FixedTo<'a> {
+    /// This value.
+    Value(&'a Value),
+    /// The string this expression gives (a constant or a macro argument of the emitted code).
+    Str(TokenStream),
+}
+
 /// The descriptor of `field`; `fixed` is the value the model fixes for it where its type does
-/// (`Family::fixed_value`: an envelope's schema version, operation and message, a document's
+/// (`Family::fixed`: an envelope's schema version, operation and message, a document's
 /// contract), which makes it a constant.
 pub fn field(
     runtime: &Runtime,
     refs: &dyn Refs,
     field: &Field,
-    fixed: Option<&Value>,
+    fixed: Option<FixedTo<'_>>,
 ) -> TokenStream {
     let f = runtime.shape_item("Field");
     let name = field.name.as_str();
     let ty = ty(runtime, refs, &field.ty);
     let mut out = match (fixed, &field.presence) {
-        (Some(value), _) | (None, Presence::Const(value)) => {
+        (Some(FixedTo::Str(expr)), _) => {
+            let c = runtime.shape_item("Const");
+            quote!(#f::constant(#name, #ty, #c::Str(#expr)))
+        }
+        (Some(FixedTo::Value(value)), _) | (None, Presence::Const(value)) => {
             let value = constant(runtime, value);
             quote!(#f::constant(#name, #ty, #value))
         }

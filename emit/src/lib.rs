@@ -22,7 +22,7 @@ mod descriptor;
 mod vocabulary;
 
 pub use boundary::boundary_static;
-pub use descriptor::{Refs, constant, field, ty};
+pub use descriptor::{FixedTo, Refs, constant, field, ty};
 pub use vocabulary::vocabulary_impls;
 
 use proc_macro2::TokenStream;

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::Container;
-use cavra_emit::{Refs, Runtime};
+use cavra_emit::{FixedTo, Refs, Runtime};
 use cavra_spec::{Operation, Spec};
 
 use crate::check::{FieldPlan, Plan, TypePlan};
@@ -201,7 +201,7 @@ fn field(f: &FieldPlan, spec: &Spec) -> TokenStream {
                 spec,
                 op: op.as_deref().and_then(|name| spec.operation(name)),
             };
-            cavra_emit::field(&runtime(), &refs, field, fixed.as_ref())
+            cavra_emit::field(&runtime(), &refs, field, fixed.as_ref().map(FixedTo::Value))
         }
         FieldPlan::Rust { wire, ty, nullable } => {
             let ty = rust_ty(ty);

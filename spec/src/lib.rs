@@ -31,4 +31,4 @@ pub use diagnostic::{Diagnostic, DiagnosticKind, Severity, SpecErrors};
 pub use loader::{LoadOptions, load_dir, load_sources, load_sources_with};
 pub use model::*;
 pub use source::{FileId, Position, SourceMap, Sp, Span};
-pub use wire::{Accepts, Owner};
+pub use wire::{Accepts, Fixed, Owner};

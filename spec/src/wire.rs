@@ -87,17 +87,41 @@ impl FieldType {
     }
 }
 
+/// What fixes the value of an envelope or document-header field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fixed {
+    /// The same value in every contract of the family (`schema_version`).
+    Family(Value),
+    /// The operation's name (`operation`).
+    OperationName,
+    /// The operation's message (a response's `message`).
+    OperationMessage,
+    /// The evidence contract's name (`contract`).
+    ContractName,
+}
+
 impl Family {
-    /// The value an envelope or document-header field always holds, where its type fixes one:
-    /// `schema_version` the family's version of `part` (`request`, `response`, `evidence`),
-    /// `operation` and `message` the operation's name and message, `contract` the evidence
-    /// contract's name. `None` for every other field (a spec constant is [`Presence::Const`]).
+    /// What fixes the value of a field of type `ty` in the family's envelopes and document
+    /// header, where its type fixes one (`part` is `request`, `response` or `evidence`). `None`
+    /// for every other field (a spec constant is [`Presence::Const`]).
+    pub fn fixed(&self, ty: &FieldType, part: &str) -> Option<Fixed> {
+        match ty {
+            FieldType::SchemaVersion => self.schema_version(part).map(|v| Fixed::Family(v.into())),
+            FieldType::Operation => Some(Fixed::OperationName),
+            FieldType::Message => Some(Fixed::OperationMessage),
+            FieldType::Contract => Some(Fixed::ContractName),
+            _ => None,
+        }
+    }
+
+    /// The value an envelope or document-header field always holds in `owner`'s documents:
+    /// [`Family::fixed`] read for that operation or evidence contract.
     pub fn fixed_value(&self, ty: &FieldType, owner: Owner<'_>, part: &str) -> Option<Value> {
-        match (ty, owner) {
-            (FieldType::SchemaVersion, _) => self.schema_version(part).map(Value::from),
-            (FieldType::Operation, Owner::Operation(o)) => Some(Value::from(o.name.as_str())),
-            (FieldType::Message, Owner::Operation(o)) => Some(Value::from(o.message.as_str())),
-            (FieldType::Contract, Owner::Evidence(e)) => Some(Value::from(e.name.as_str())),
+        match (self.fixed(ty, part)?, owner) {
+            (Fixed::Family(value), _) => Some(value),
+            (Fixed::OperationName, Owner::Operation(o)) => Some(Value::from(o.name.as_str())),
+            (Fixed::OperationMessage, Owner::Operation(o)) => Some(Value::from(o.message.as_str())),
+            (Fixed::ContractName, Owner::Evidence(e)) => Some(Value::from(e.name.as_str())),
             _ => None,
         }
     }

@@ -1,5 +1,6 @@
 //! The CLI group and commands of a family, and the exchange an operation's inputs go through.
 
+use super::descriptor::PayloadRef;
 use super::*;
 
 impl Viewer<'_> {
@@ -144,9 +145,9 @@ impl Viewer<'_> {
                     {
                         let mut optional = (*field).clone();
                         optional.presence = Presence::Optional;
-                        self.field_descriptor(&optional, scope, None, false)
+                        self.field_descriptor(&optional, scope, None, PayloadRef::Request)
                     } else {
-                        self.field_descriptor(field, scope, None, false)
+                        self.field_descriptor(field, scope, None, PayloadRef::Request)
                     }
                 })
                 .collect(),

@@ -1,18 +1,26 @@
 //! Runtime descriptor expressions: the `cavra_runtime` statics the validator walks (fields,
 //! types, constants) and the gate rules the evaluator reads.
 
-use cavra_emit::{Refs, Runtime};
+use cavra_emit::{FixedTo, Refs, Runtime};
 use proc_macro2::TokenStream;
 
 use super::*;
+
+/// Which payload an envelope's `payload` field holds.
+#[derive(Clone, Copy)]
+pub(super) enum PayloadRef {
+    /// The operation module's `Payload` (a request).
+    Request,
+    /// The operation module's `ResponsePayload` (a response).
+    Response,
+}
 
 /// How the generated crate refers to what a descriptor does not hold: the generated vocabulary
 /// enums and shape structs, by path.
 struct Paths<'v, 'a> {
     viewer: &'v Viewer<'a>,
     scope: Scope<'v>,
-    /// Whether a `payload` field is the response's (else the request's).
-    response: bool,
+    payload: PayloadRef,
 }
 
 impl Refs for Paths<'_, '_> {
@@ -38,11 +46,10 @@ impl Refs for Paths<'_, '_> {
     }
 
     fn payload(&self) -> TokenStream {
-        if self.response {
-            tokens("Type::Object(&ResponsePayload::SHAPE)")
-        } else {
-            tokens("Type::Object(&Payload::SHAPE)")
-        }
+        tokens(match self.payload {
+            PayloadRef::Request => "Type::Object(&Payload::SHAPE)",
+            PayloadRef::Response => "Type::Object(&ResponsePayload::SHAPE)",
+        })
     }
 
     fn summary(&self) -> TokenStream {
@@ -70,19 +77,18 @@ impl Viewer<'_> {
 
     /// A `Field` descriptor, one short line (`Field::required("tenant_id", Type::Identifier)`),
     /// as `cavra_emit` writes it for the generator and the derive alike; `fixed` is the value
-    /// the model fixes for the field (`Family::fixed_value`), `response` says whose payload an
-    /// envelope's `payload` is.
+    /// the model fixes for the field (`Family::fixed`).
     pub(super) fn field_descriptor(
         &self,
         f: &Field,
         scope: Scope<'_>,
-        fixed: Option<&Value>,
-        response: bool,
+        fixed: Option<FixedTo<'_>>,
+        payload: PayloadRef,
     ) -> String {
         let paths = Paths {
             viewer: self,
             scope,
-            response,
+            payload,
         };
         cavra_emit::field(&runtime(), &paths, f, fixed).to_string()
     }

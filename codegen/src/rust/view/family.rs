@@ -1,6 +1,8 @@
 //! Families, operations and evidence contracts: the modules of the generated crate.
 
-use super::descriptor::gate_expr;
+use cavra_emit::FixedTo;
+
+use super::descriptor::{PayloadRef, gate_expr};
 use super::*;
 
 impl Viewer<'_> {
@@ -177,7 +179,12 @@ impl Viewer<'_> {
                 .iter()
                 .map(|field| {
                     let fixed = f.fixed_value(&field.ty, Owner::Operation(o), version);
-                    self.field_descriptor(field, scope, fixed.as_ref(), version == "response")
+                    let payload = if version == "response" {
+                        PayloadRef::Response
+                    } else {
+                        PayloadRef::Request
+                    };
+                    self.field_descriptor(field, scope, fixed.as_ref().map(FixedTo::Value), payload)
                 })
                 .collect()
         };

@@ -1,6 +1,9 @@
 //! Rust types, values and structs of spec fields: what a field, shape or vocabulary is called and
 //! how it is written in the generated crate.
 
+use cavra_emit::FixedTo;
+
+use super::descriptor::PayloadRef;
 use super::*;
 
 impl Viewer<'_> {
@@ -151,7 +154,8 @@ impl Viewer<'_> {
                 .iter()
                 .map(|f| {
                     let fixed = const_for(f).map(Value::from);
-                    self.field_descriptor(f, scope, fixed.as_ref(), false)
+                    let fixed = fixed.as_ref().map(FixedTo::Value);
+                    self.field_descriptor(f, scope, fixed, PayloadRef::Request)
                 })
                 .collect(),
             has_default: fields.iter().all(|f| !f.is_required()),
