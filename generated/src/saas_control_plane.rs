@@ -853,6 +853,58 @@ pub fn describe_public_contract() -> serde_json::Value {
         )
         .expect("the generated description is valid JSON")
 }
+/// The fields of the request envelope of an operation of this family, built once: each
+/// operation module calls it with its own values.
+pub const fn request_fields(
+    operation: &'static str,
+    payload: &'static Shape,
+) -> [Field; 7] {
+    [
+        Field::constant(
+            "schema_version",
+            Type::Identifier,
+            Const::Str("cavra.saas_control_plane.request.v1"),
+        ),
+        Field::constant("operation", Type::Identifier, Const::Str(operation)),
+        Field::required("tenant_id", Type::Identifier),
+        Field::optional("requested_by", Type::Identifier),
+        Field::required("correlation_id", Type::Identifier),
+        Field::constant(
+            "private_implementation_required",
+            Type::Bool,
+            Const::Bool(true),
+        ),
+        Field::required("payload", Type::Object(payload)),
+    ]
+}
+/// The fields of the response envelope of an operation of this family, built once: each
+/// operation module calls it with its own values.
+pub const fn response_fields(
+    operation: &'static str,
+    message: &'static str,
+    payload: &'static Shape,
+) -> [Field; 7] {
+    [
+        Field::constant(
+            "schema_version",
+            Type::Identifier,
+            Const::Str("cavra.saas_control_plane.response.v1"),
+        ),
+        Field::constant("operation", Type::Identifier, Const::Str(operation)),
+        Field::optional(
+            "status",
+            Type::Vocabulary(&crate::saas_control_plane::ResponseStatus::VOCABULARY),
+        ),
+        Field::constant("message", Type::Text, Const::Str(message)),
+        Field::required("correlation_id", Type::Identifier),
+        Field::constant(
+            "private_implementation_required",
+            Type::Bool,
+            Const::Bool(true),
+        ),
+        Field::required("payload", Type::Object(payload)),
+    ]
+}
 pub mod entitlement_status;
 pub mod tenant_onboarding;
 pub mod tenant_status;

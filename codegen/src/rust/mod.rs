@@ -20,6 +20,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/struct.rs.tera"),
     ),
     (
+        "envelope.rs.tera",
+        include_str!("../../templates/envelope.rs.tera"),
+    ),
+    (
         "family.rs.tera",
         include_str!("../../templates/family.rs.tera"),
     ),

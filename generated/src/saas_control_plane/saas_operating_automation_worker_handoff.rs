@@ -336,66 +336,17 @@ impl cavra_runtime::Contract for ResponsePayload {
 pub type Request = super::Request<Payload>;
 /// A response of this operation.
 pub type Response = super::Response<ResponsePayload>;
-/// The request envelope's shape.
+/// The request envelope's shape: the family's fields, with this operation's.
 pub const REQUEST_SHAPE: Shape = Shape {
     name: "request",
     closed: true,
-    fields: &[
-        Field::constant(
-            "schema_version",
-            Type::Identifier,
-            Const::Str("cavra.saas_control_plane.request.v1"),
-        ),
-        Field::constant(
-            "operation",
-            Type::Identifier,
-            Const::Str("saas_operating_automation_worker_handoff"),
-        ),
-        Field::required("tenant_id", Type::Identifier),
-        Field::optional("requested_by", Type::Identifier),
-        Field::required("correlation_id", Type::Identifier),
-        Field::constant(
-            "private_implementation_required",
-            Type::Bool,
-            Const::Bool(true),
-        ),
-        Field::required("payload", Type::Object(&Payload::SHAPE)),
-    ],
+    fields: &super::request_fields(NAME, &Payload::SHAPE),
 };
-/// The response envelope's shape.
+/// The response envelope's shape: the family's fields, with this operation's.
 pub const RESPONSE_SHAPE: Shape = Shape {
     name: "response",
     closed: true,
-    fields: &[
-        Field::constant(
-            "schema_version",
-            Type::Identifier,
-            Const::Str("cavra.saas_control_plane.response.v1"),
-        ),
-        Field::constant(
-            "operation",
-            Type::Identifier,
-            Const::Str("saas_operating_automation_worker_handoff"),
-        ),
-        Field::optional(
-            "status",
-            Type::Vocabulary(&crate::saas_control_plane::ResponseStatus::VOCABULARY),
-        ),
-        Field::constant(
-            "message",
-            Type::Text,
-            Const::Str(
-                "SaaS operating automation worker handoff requires private worker, scheduler, evidence sink, retry policy, and connector validation.",
-            ),
-        ),
-        Field::required("correlation_id", Type::Identifier),
-        Field::constant(
-            "private_implementation_required",
-            Type::Bool,
-            Const::Bool(true),
-        ),
-        Field::required("payload", Type::Object(&ResponsePayload::SHAPE)),
-    ],
+    fields: &super::response_fields(NAME, MESSAGE, &ResponsePayload::SHAPE),
 };
 impl cavra_runtime::Contract for Request {
     const ROOT: &'static str = "";

@@ -2,6 +2,7 @@
 //! types, constants) and the gate rules the evaluator reads.
 
 use cavra_emit::{FixedTo, Refs, Runtime};
+use cavra_spec::Fixed;
 use proc_macro2::TokenStream;
 
 use super::*;
@@ -9,10 +10,10 @@ use super::*;
 /// Which payload an envelope's `payload` field holds.
 #[derive(Clone, Copy)]
 pub(super) enum PayloadRef {
-    /// The operation module's `Payload` (a request).
+    /// The operation module's `Payload`.
     Request,
-    /// The operation module's `ResponsePayload` (a response).
-    Response,
+    /// The `payload` parameter of the family's envelope functions.
+    Param,
 }
 
 /// How the generated crate refers to what a descriptor does not hold: the generated vocabulary
@@ -48,7 +49,7 @@ impl Refs for Paths<'_, '_> {
     fn payload(&self) -> TokenStream {
         tokens(match self.payload {
             PayloadRef::Request => "Type::Object(&Payload::SHAPE)",
-            PayloadRef::Response => "Type::Object(&ResponsePayload::SHAPE)",
+            PayloadRef::Param => "Type::Object(payload)",
         })
     }
 
@@ -91,6 +92,71 @@ impl Viewer<'_> {
             payload,
         };
         cavra_emit::field(&runtime(), &paths, f, fixed).to_string()
+    }
+
+    /// An envelope's fields, built once for the family: a `const fn` of what the model fixes per
+    /// operation (`Fixed::OperationName` is its `operation` parameter, `Fixed::OperationMessage`
+    /// its `message`) and of the payload's shape. `None` when the family has no such envelope.
+    pub(super) fn envelope_fields(
+        &self,
+        family: &Family,
+        fields: &[Field],
+        part: &str,
+    ) -> Option<EnvelopeView> {
+        if fields.is_empty() {
+            return None;
+        }
+        let (mut operation, mut message, mut payload) = (false, false, false);
+        let descriptors = fields
+            .iter()
+            .map(|field| {
+                let model = family.fixed(&field.ty, part);
+                let fixed = match &model {
+                    Some(Fixed::Family(value)) => Some(FixedTo::Value(value)),
+                    Some(Fixed::OperationName) => {
+                        operation = true;
+                        Some(FixedTo::Str(tokens("operation")))
+                    }
+                    Some(Fixed::OperationMessage) => {
+                        message = true;
+                        Some(FixedTo::Str(tokens("message")))
+                    }
+                    Some(Fixed::ContractName) | None => None,
+                };
+                payload |= field.ty.value == FieldType::Payload;
+                self.field_descriptor(field, Scope::Family, fixed, PayloadRef::Param)
+            })
+            .collect();
+        let mut params = Vec::new();
+        let mut args = Vec::new();
+        for (used, param, arg) in [
+            (operation, "operation: &'static str", "NAME"),
+            (message, "message: &'static str", "MESSAGE"),
+        ] {
+            if used {
+                params.push(param.to_owned());
+                args.push(arg.to_owned());
+            }
+        }
+        if payload {
+            params.push("payload: &'static Shape".to_owned());
+            args.push(
+                if part == "response" {
+                    "&ResponsePayload::SHAPE"
+                } else {
+                    "&Payload::SHAPE"
+                }
+                .to_owned(),
+            );
+        }
+        Some(EnvelopeView {
+            function: format!("{part}_fields"),
+            part: part.to_owned(),
+            count: fields.len(),
+            params: params.join(", "),
+            args: args.join(", "),
+            fields: descriptors,
+        })
     }
 }
 

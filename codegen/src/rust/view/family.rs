@@ -1,8 +1,6 @@
 //! Families, operations and evidence contracts: the modules of the generated crate.
 
-use cavra_emit::FixedTo;
-
-use super::descriptor::{PayloadRef, gate_expr};
+use super::descriptor::gate_expr;
 use super::*;
 
 impl Viewer<'_> {
@@ -105,6 +103,8 @@ impl Viewer<'_> {
             }
         }
         FamilyView {
+            request_fields: self.envelope_fields(f, &f.request_envelope, "request"),
+            response_fields: self.envelope_fields(f, &f.response_envelope, "response"),
             shape_imports: cavra_spec::names::SHAPE_IMPORTS.join(", "),
             module: name.to_owned(),
             title: f.title.clone(),
@@ -174,20 +174,6 @@ impl Viewer<'_> {
             &response,
             scope,
         ));
-        let envelope_shape = |fields: &[Field], version: &str| -> Vec<String> {
-            fields
-                .iter()
-                .map(|field| {
-                    let fixed = f.fixed_value(&field.ty, Owner::Operation(o), version);
-                    let payload = if version == "response" {
-                        PayloadRef::Response
-                    } else {
-                        PayloadRef::Request
-                    };
-                    self.field_descriptor(field, scope, fixed.as_ref().map(FixedTo::Value), payload)
-                })
-                .collect()
-        };
         let mut request_params = Vec::new();
         let mut request_inits = Vec::new();
         for field in &f.request_envelope {
@@ -272,8 +258,6 @@ impl Viewer<'_> {
             checks,
             checks_from: o.checks_from.as_ref().map(|c| c.value.clone()),
             structs,
-            request_shape: envelope_shape(&f.request_envelope, "request"),
-            response_shape: envelope_shape(&f.response_envelope, "response"),
             has_summary: o.summary.is_some(),
             request_params,
             request_inits,

@@ -75,6 +75,27 @@ pub struct FamilyView {
     pub description_json: Option<String>,
     /// What each module imports from `cavra_runtime::shape` for its descriptors.
     pub shape_imports: String,
+    /// The request envelope's fields, built once (`request_fields(...)`).
+    pub request_fields: Option<EnvelopeView>,
+    /// The response envelope's fields, built once (`response_fields(...)`).
+    pub response_fields: Option<EnvelopeView>,
+}
+
+/// An envelope's fields as a family-level `const fn`, which every operation calls.
+#[derive(Serialize)]
+pub struct EnvelopeView {
+    /// `request_fields`, `response_fields`.
+    pub function: String,
+    /// `request`, `response`.
+    pub part: String,
+    /// How many fields.
+    pub count: usize,
+    /// Its parameters (`operation: &'static str, payload: &'static Shape`).
+    pub params: String,
+    /// What an operation module passes (`NAME, &Payload::SHAPE`).
+    pub args: String,
+    /// One descriptor a field.
+    pub fields: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -142,8 +163,6 @@ pub struct OperationView {
     pub checks: Option<EnumView>,
     pub checks_from: Option<String>,
     pub structs: Vec<StructView>,
-    pub request_shape: Vec<String>,
-    pub response_shape: Vec<String>,
     pub has_summary: bool,
     pub request_params: Vec<ParamView>,
     pub request_inits: Vec<InitView>,
