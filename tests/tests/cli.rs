@@ -819,3 +819,74 @@ fn gate_refuses_documents_that_are_not_valid_evidence() {
         "{stdout}"
     );
 }
+
+#[test]
+fn validate_refuses_what_the_schemas_refuse_a_missing_or_null_constant_and_blank_values() {
+    // The three kinds of documents on which the JSON Schemas and `cavra validate` once disagreed.
+    let request = cavra_tests::seed_004("request");
+    let mut null_version = request.clone();
+    null_version["schema_version"] = Value::Null;
+    let mut no_constant = request.clone();
+    no_constant
+        .as_object_mut()
+        .expect("object")
+        .shift_remove("private_implementation_required");
+    no_constant["payload"]
+        .as_object_mut()
+        .expect("object")
+        .shift_remove("automation_boundary");
+    let mut blank_id = request.clone();
+    blank_id["correlation_id"] = json!("  ");
+    assert_eq!(
+        validate(&null_version, &[]),
+        (
+            1,
+            vec![problem(
+                "schema_version",
+                "schema_version must be \"cavra.saas_control_plane.request.v1\""
+            )]
+        )
+    );
+    assert_eq!(
+        validate(&no_constant, &[]),
+        (
+            1,
+            vec![
+                problem(
+                    "private_implementation_required",
+                    "missing required field `private_implementation_required`"
+                ),
+                problem(
+                    "payload.automation_boundary",
+                    "missing required field `automation_boundary`"
+                ),
+            ]
+        )
+    );
+    assert_eq!(
+        validate(&blank_id, &[]),
+        (
+            1,
+            vec![problem(
+                "correlation_id",
+                "correlation_id must not be empty"
+            )]
+        )
+    );
+    let spec = spec();
+    let expiry = spec
+        .evidence_contract("trial_access_expiry")
+        .expect("the expiry contract");
+    let mut doc = cavra_spec::example::evidence_document(&spec, expiry);
+    doc["references"]["original_expires_at"] = json!("");
+    assert_eq!(
+        validate(&doc, &[]),
+        (
+            1,
+            vec![problem(
+                "references.original_expires_at",
+                "original_expires_at must be an RFC 3339 timestamp such as 2026-06-02T09:00:00Z"
+            )]
+        )
+    );
+}
