@@ -102,8 +102,17 @@ fn main() -> ExitCode {
 
 fn run_diff(args: &DiffArgs) -> ExitCode {
     use cavra_codegen::diff::{self, AllowList, load};
-    let load_side = |arg: &str| load::load(&load::SpecRef::parse(arg), std::path::Path::new("."));
-    let (old, new) = match (load_side(&args.old), load_side(&args.new)) {
+    let load_side = |arg: &str, options| {
+        load::load(
+            &load::SpecRef::parse(arg),
+            std::path::Path::new("."),
+            options,
+        )
+    };
+    let (old, new) = match (
+        load_side(&args.old, cavra_spec::LoadOptions::history()),
+        load_side(&args.new, cavra_spec::LoadOptions::default()),
+    ) {
         (Ok(old), Ok(new)) => (old, new),
         (Err(e), _) | (_, Err(e)) => {
             eprint!("{e}");

@@ -52,6 +52,7 @@ pub fn embedded() -> Result<Arc<Loaded>, String> {
                 files,
                 cavra_spec::LoadOptions {
                     compile_patterns: false,
+                    ..cavra_spec::LoadOptions::default()
                 },
             )
             .map(|spec| {

@@ -19,7 +19,9 @@ pub(crate) fn check(spec: &Spec, options: crate::loader::LoadOptions) -> Vec<Dia
     c.names();
     c.sensitive_field_names();
     c.surfaces();
-    c.descriptions();
+    if options.completeness {
+        c.descriptions();
+    }
     c.schema_versions();
     c.boundary();
     c.out

@@ -28,7 +28,7 @@ mod types;
 pub mod wire;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity, SpecErrors};
-pub use loader::{LoadOptions, load_dir, load_sources, load_sources_with};
+pub use loader::{LoadOptions, load_dir, load_dir_with, load_sources, load_sources_with};
 pub use model::*;
 pub use source::{FileId, Position, SourceMap, Sp, Span};
 pub use wire::{Accepts, Fixed, Owner};

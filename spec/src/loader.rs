@@ -14,6 +14,11 @@ use crate::{check, resolve};
 /// Files are shown in diagnostics as `dir` joined with their relative path, so pass the
 /// directory as the user should see it (e.g. `spec/contracts`).
 pub fn load_dir(dir: impl AsRef<Path>) -> Result<Spec, SpecErrors> {
+    load_dir_with(dir, LoadOptions::default())
+}
+
+/// [`load_dir`] with `options`.
+pub fn load_dir_with(dir: impl AsRef<Path>, options: LoadOptions) -> Result<Spec, SpecErrors> {
     let dir = dir.as_ref();
     let mut paths = Vec::new();
     if let Err(e) = collect_toml(dir, &mut paths) {
@@ -53,7 +58,7 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<Spec, SpecErrors> {
             format!("no `*.toml` spec files under `{}`", dir.display()),
         ));
     }
-    match load_sources(files) {
+    match load_sources_with(files, options) {
         Ok(spec) if unreadable.is_empty() => Ok(spec),
         Ok(spec) => Err(SpecErrors {
             sources: spec.sources,
@@ -88,12 +93,27 @@ pub struct LoadOptions {
     /// limit (on by default). Off, a pattern's syntax is still checked, at a fraction of the
     /// cost: for a spec that a full load has already checked, such as the one the derive embeds.
     pub compile_patterns: bool,
+    /// Require what generation needs of a consistent spec (on by default): every operation of
+    /// a family with a contract description has its `describe` text. Off for a spec from
+    /// history that `codegen diff` compares, which may predate such a rule.
+    pub completeness: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             compile_patterns: true,
+            completeness: true,
+        }
+    }
+}
+
+impl LoadOptions {
+    /// The options for a spec from history: every check but the completeness rules.
+    pub fn history() -> Self {
+        LoadOptions {
+            completeness: false,
+            ..LoadOptions::default()
         }
     }
 }

@@ -573,6 +573,7 @@ fn value_rules_must_be_valid_regular_expressions() {
         cavra_spec::LoadOptions::default(),
         cavra_spec::LoadOptions {
             compile_patterns: false,
+            ..cavra_spec::LoadOptions::default()
         },
     ] {
         let errors = cavra_spec::load_sources_with(files(), options).expect_err("refused");
@@ -604,7 +605,8 @@ fn value_rules_must_be_valid_regular_expressions() {
         cavra_spec::load_sources_with(
             files(),
             cavra_spec::LoadOptions {
-                compile_patterns: false
+                compile_patterns: false,
+                ..cavra_spec::LoadOptions::default()
             }
         )
         .is_ok()
@@ -659,5 +661,23 @@ fn a_vocabulary_or_shape_may_not_take_a_name_the_generated_modules_import() {
     assert_eq!(
         kinds("[shape.field]\nfields.a = \"label\"\n"),
         [DiagnosticKind::InvalidName]
+    );
+}
+
+#[test]
+fn a_spec_from_history_loads_without_the_completeness_rules() {
+    // `codegen diff` compares an old spec that may predate a completeness rule (here: every
+    // operation of a described family has `describe`).
+    let base_with_description = BASE.replace(
+        "request_envelope.schema_version",
+        "description = { purpose = \"Demo contracts.\", public_repository_boundary = { contains_backend = false } }\nrequest_envelope.schema_version",
+    );
+    let files = || vec![("spec/base.toml".to_owned(), base_with_description.clone())];
+    assert!(cavra_spec::load_sources(files()).is_err());
+    let spec = cavra_spec::load_sources_with(files(), cavra_spec::LoadOptions::history())
+        .expect("loads without the completeness rules");
+    assert!(
+        spec.operation("handoff")
+            .is_some_and(|o| o.describe.is_none())
     );
 }

@@ -48,8 +48,14 @@ pub enum LoadError {
     Spec(#[from] SpecErrors),
 }
 
-/// Loads the spec `at` names; git runs in `repo`.
-pub fn load(at: &SpecRef, repo: &Path) -> Result<Spec, LoadError> {
+/// Loads the spec `at` names with `options`; git runs in `repo`. `codegen diff` loads its old
+/// side with [`cavra_spec::LoadOptions::history`], so that a spec written before a completeness
+/// rule was added can still be compared.
+pub fn load(
+    at: &SpecRef,
+    repo: &Path,
+    options: cavra_spec::LoadOptions,
+) -> Result<Spec, LoadError> {
     match at {
         SpecRef::Dir(dir) => {
             let contracts = dir.join("contracts");
@@ -58,7 +64,10 @@ pub fn load(at: &SpecRef, repo: &Path) -> Result<Spec, LoadError> {
             } else {
                 dir.clone()
             };
-            Ok(cavra_spec::load_dir(crate::display_path(&dir))?)
+            Ok(cavra_spec::load_dir_with(
+                crate::display_path(&dir),
+                options,
+            )?)
         }
         SpecRef::Git { rev, path } => {
             let listing = git(repo, &["ls-tree", "-r", "--name-only", rev, "--", path])?;
@@ -80,7 +89,7 @@ pub fn load(at: &SpecRef, repo: &Path) -> Result<Spec, LoadError> {
                 let text = git(repo, &["show", &format!("{rev}:{file}")])?;
                 sources.push((format!("{rev}:{file}"), text));
             }
-            Ok(cavra_spec::load_sources(sources)?)
+            Ok(cavra_spec::load_sources_with(sources, options)?)
         }
     }
 }

@@ -29,7 +29,7 @@ fn post(agent: &ureq::Agent, url: &str, body: &Value) -> (u16, Vec<String>) {
 #[test]
 fn the_server_the_inputs_schema_and_exchange_agree_on_every_body() {
     let spec = crate::spec();
-    let probes = crate::probes();
+    let probes = crate::probes(&spec);
     let openapi: Value = serde_json::from_str(cavra::server::API.openapi).expect("JSON");
     let server = Server::start(&[]);
     let agent: ureq::Agent = ureq::Agent::config_builder()
