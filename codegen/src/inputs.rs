@@ -55,6 +55,19 @@ pub fn default_of(field: &Field) -> Option<&serde_json::Value> {
     })
 }
 
+/// An input as its readers (the inputs schema, the generated `INPUT_SHAPE`) see it: a correlation
+/// id is made up when the caller gives none, and an input with a default may be left out, so
+/// both are optional inputs with their defaults; every other input is as the document has it.
+pub fn as_input(field: &Field) -> Field {
+    let mut input = field.clone();
+    if let Some(default) = default_of(field) {
+        input.presence = Presence::Default(default.clone());
+    } else if field.ty.value == FieldType::CorrelationId {
+        input.presence = Presence::Optional;
+    }
+    input
+}
+
 /// The example inputs of an operation: each input's value in the example exchange (`request`
 /// and `response`, from [`cavra_spec::example::operation_exchange`]: the envelope, payload or
 /// summary), so that sending them gives that exchange.

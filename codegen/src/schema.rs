@@ -87,15 +87,7 @@ pub fn inputs_schema(spec: &Spec, op: &Operation) -> Option<Value> {
     }
     let fields: Vec<Field> = crate::inputs::inputs(family, op)
         .into_iter()
-        .map(|field| {
-            let mut field = field.clone();
-            if let Some(default) = crate::inputs::default_of(&field) {
-                field.presence = Presence::Default(default.clone());
-            } else if field.ty.value == FieldType::CorrelationId {
-                field.presence = Presence::Optional;
-            }
-            field
-        })
+        .map(crate::inputs::as_input)
         .collect();
     let ctx = Ctx {
         spec,

@@ -138,17 +138,8 @@ impl Viewer<'_> {
             input_shape: inputs
                 .iter()
                 .map(|field| {
-                    // A correlation id is made up when the caller gives none; an input with a
-                    // default may be left out.
-                    if field.ty.value == FieldType::CorrelationId
-                        || crate::inputs::default_of(field).is_some()
-                    {
-                        let mut optional = (*field).clone();
-                        optional.presence = Presence::Optional;
-                        self.field_descriptor(&optional, scope, None, PayloadRef::Request)
-                    } else {
-                        self.field_descriptor(field, scope, None, PayloadRef::Request)
-                    }
+                    let input = crate::inputs::as_input(field);
+                    self.field_descriptor(&input, scope, None, PayloadRef::Request)
                 })
                 .collect(),
             input_defaults: inputs
