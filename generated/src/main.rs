@@ -46,6 +46,45 @@ struct ServeArgs {
     body_limit: usize,
     #[command(flatten)]
     depth: DepthArg,
+    /// How long a client may take to send a request's headers (and how long an idle connection
+    /// stays open), in seconds; then the connection is closed.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = cavra_runtime::server_limits::ServerLimits::DEFAULT_HEADER_TIMEOUT.as_secs_f64(
+
+        ),
+        value_parser = seconds
+    )]
+    header_timeout: f64,
+    /// How long a request may take from its headers to its answer, reading the body included,
+    /// in seconds; then it gets 408 and the connection is closed.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = cavra_runtime::server_limits::ServerLimits::DEFAULT_REQUEST_TIMEOUT.as_secs_f64(
+
+        ),
+        value_parser = seconds
+    )]
+    request_timeout: f64,
+    /// The most connections served at once; further clients wait until one closes.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = cavra_runtime::server_limits::ServerLimits::DEFAULT_MAX_CONNECTIONS
+        as
+        u32,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    max_connections: u32,
+}
+/// A timeout in seconds: more than 0 and at most a day.
+fn seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(s),
+        _ => Err("a number of seconds, more than 0 and at most 86400".to_owned()),
+    }
 }
 /// `--max-depth`, shared by every command that reads JSON.
 #[derive(Args)]
@@ -75,7 +114,16 @@ impl ServeArgs {
     /// Serves until Ctrl-C.
     #[cfg(feature = "server")]
     fn run(&self) -> Outcome {
-        match cavra::server::serve(self.bind, self.depth.limits(self.body_limit)) {
+        let server_limits = cavra_runtime::server_limits::ServerLimits {
+            header_timeout: std::time::Duration::from_secs_f64(self.header_timeout),
+            request_timeout: std::time::Duration::from_secs_f64(self.request_timeout),
+            max_connections: self.max_connections as usize,
+        };
+        match cavra::server::serve(
+            self.bind,
+            self.depth.limits(self.body_limit),
+            server_limits,
+        ) {
             Ok(()) => {
                 Outcome {
                     code: 0,
@@ -89,7 +137,13 @@ impl ServeArgs {
     /// Says how to get a binary that serves.
     #[cfg(not(feature = "server"))]
     fn run(&self) -> Outcome {
-        let _ = (self.bind, self.depth.limits(self.body_limit));
+        let _ = (
+            self.bind,
+            self.depth.limits(self.body_limit),
+            self.header_timeout,
+            self.request_timeout,
+            self.max_connections,
+        );
         Outcome::usage(
             "this `cavra` was built without the `server` feature; build it with `cargo build -p cavra --features server`",
         )

@@ -41,10 +41,12 @@ pub fn router(
 ) -> cavra_runtime::server::axum::Router {
     cavra_runtime::server::router(&API, limits)
 }
-/// Serves [`router`] on `address` until Ctrl-C; see [`cavra_runtime::server::serve`].
+/// Serves [`router`] on `address` until Ctrl-C, bodies read within `limits` and clients held to
+/// `server_limits` (timeouts, connection cap); see [`cavra_runtime::server::serve`].
 pub fn serve(
     address: std::net::SocketAddr,
     limits: cavra_runtime::input::Limits,
+    server_limits: cavra_runtime::server_limits::ServerLimits,
 ) -> Result<(), cavra_runtime::server::ServeError> {
-    cavra_runtime::server::serve(router(limits), address)
+    cavra_runtime::server::serve(router(limits), address, server_limits)
 }

@@ -17,6 +17,7 @@ pub mod input;
 pub mod sarif;
 #[cfg(feature = "server")]
 pub mod server;
+pub mod server_limits;
 pub mod server_routes;
 pub mod shape;
 pub mod validate;

@@ -9,6 +9,7 @@
 //! request names the method, the route pattern (never the raw URI, which may carry anything),
 //! the status and the time taken.
 
+mod listen;
 mod problem;
 
 use std::future::Future;
@@ -25,6 +26,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{MethodFilter, get, on};
 use serde_json::Value;
 
+pub use crate::server_limits::ServerLimits;
 pub use axum;
 pub use problem::{PROBLEM_JSON, Problem};
 
@@ -250,10 +252,10 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
-/// Serves `router` on `address` until Ctrl-C (or SIGTERM), then lets open requests finish.
-/// Logs to standard error: `listening on http://ADDRESS` first (with the port the OS chose when
-/// `address` asks for port 0), then one line per request.
-pub fn serve(router: Router, address: SocketAddr) -> Result<(), ServeError> {
+/// Serves `router` on `address` under `limits` until Ctrl-C (or SIGTERM), then lets open
+/// requests finish. Logs to standard error: `listening on http://ADDRESS` first (with the port
+/// the OS chose when `address` asks for port 0), then one line per request.
+pub fn serve(router: Router, address: SocketAddr, limits: ServerLimits) -> Result<(), ServeError> {
     init_logging();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -262,23 +264,45 @@ pub fn serve(router: Router, address: SocketAddr) -> Result<(), ServeError> {
         let listener = tokio::net::TcpListener::bind(address)
             .await
             .map_err(|source| ServeError::Bind { address, source })?;
-        serve_on(listener, router, shutdown_signal()).await?;
+        serve_on(listener, router, limits, shutdown_signal()).await?;
         Ok(())
     })
 }
 
-/// Serves `router` on a bound `listener` until `shutdown` completes: for embedding the API in a
-/// program of one's own, or in tests.
+/// Serves `router` on a bound `listener` under `limits` until `shutdown` completes: for embedding
+/// the API in a program of one's own, or in tests. A request not answered within
+/// `limits.request_timeout` gets a 408 problem document.
 pub async fn serve_on(
     listener: tokio::net::TcpListener,
     router: Router,
+    limits: ServerLimits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let local = listener.local_addr()?;
     tracing::info!("listening on http://{local}");
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown)
-        .await?;
+    tracing::info!(
+        "limits: headers within {} s, answers within {} s, at most {} connections",
+        limits.header_timeout.as_secs_f64(),
+        limits.request_timeout.as_secs_f64(),
+        limits.max_connections
+    );
+    let timeout = limits.request_timeout;
+    let router = router.layer(axum::middleware::from_fn(
+        move |request, next: Next| async move {
+            match tokio::time::timeout(timeout, next.run(request)).await {
+                Ok(response) => response,
+                Err(_) => {
+                    let mut response = Problem::timed_out(timeout).into_response();
+                    // The rest of the body is not read: the connection cannot be reused.
+                    response
+                        .headers_mut()
+                        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+                    response
+                }
+            }
+        },
+    ));
+    listen::serve_connections(listener, router, limits, shutdown).await?;
     tracing::info!("shut down");
     Ok(())
 }

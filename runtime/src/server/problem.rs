@@ -101,6 +101,19 @@ impl Problem {
         )
     }
 
+    /// 408: the request was not read and answered within the server's request timeout.
+    pub fn timed_out(timeout: std::time::Duration) -> Self {
+        Problem::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "urn:cavra:problem:request-timeout",
+            "Request not received in time",
+            format!(
+                "the request was not received and answered within {} s (cavra serve --request-timeout)",
+                timeout.as_secs_f64()
+            ),
+        )
+    }
+
     /// 405: a route that does not take this method.
     pub fn method_not_allowed() -> Self {
         Problem::new(
