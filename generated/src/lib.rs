@@ -169,9 +169,17 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
         cavra_runtime::ValuePattern {
             name: "url_credentials",
             family: "url-credentials",
-            pattern: "(?i)\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@'\"`<>]{1,100}:(?P<secret>[^\\s@/'\"`<>]{3,200})@[^\\s/'\"`<>]+",
+            pattern: "(?i)\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@'\"`<>]{0,100}:(?P<secret>[^\\s@/'\"`<>]{3,200})@[^\\s/'\"`<>]+",
             keywords: &["://"],
             min_entropy: 0f64,
+            allow: &["^\\$", "^\\{", "^<"],
+        },
+        cavra_runtime::ValuePattern {
+            name: "url_token_user",
+            family: "url-credentials",
+            pattern: "(?i)\\b[a-z][a-z0-9+.-]{1,20}://(?P<secret>[A-Za-z0-9_~.-]{20,200})@[^\\s/'\"`<>]+",
+            keywords: &["://"],
+            min_entropy: 3.5f64,
             allow: &["^\\$", "^\\{", "^<"],
         },
         cavra_runtime::ValuePattern {
@@ -256,8 +264,11 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
             min_entropy: 0f64,
             allow: &[
                 "^\\$\\{?[A-Za-z_]",
+                "^\\$\\{\\{",
                 "^%[A-Za-z_]+%$",
                 "^\\{\\{",
+                "^[a-z]{2}(?:-gov)?-[a-z]+-[0-9]:[0-9]{12}:secret:",
+                "^//[A-Za-z0-9._/-]+$",
                 "^<[^>]*>$",
                 "(?i)^(?:null|none|nil|true|false|undefined|empty|string|required|optional)$",
                 "(?i)^(?:os\\.)?(?:getenv|environ|env|process\\.env|settings|config|self|this|params|request|args|input|options)\\b",
@@ -330,7 +341,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
         cavra_runtime::ValuePattern {
             name: "credential_assignment",
             family: "generic-assignment",
-            pattern: "(?i)(?P<name>[a-z0-9_.-]*(?:secret|token|passwd|password|pwd|api[_.-]?key|apikey|auth|credential|private[_.-]?key|access[_.-]?key|access[_.-]?id|login|license|dsn|bearer)[a-z0-9_.-]*)[\"'`]?\\s*(?:={1,3}|:{1,3}=|\\?=|:|=>|->)\\s*(?:\\w+\\(\\s*)?[@$]?[\"'`]?(?P<secret>[A-Za-z0-9_\\-./+=~!@#%^&*?]{12,})",
+            pattern: "(?i)(?:^|[^:a-z0-9_.-])(?P<name>[a-z0-9_.-]*(?:secret|token|passwd|password|pwd|api[_.-]?key|apikey|auth|credential|private[_.-]?key|access[_.-]?key|access[_.-]?id|login|license|dsn|bearer)[a-z0-9_.-]*)[\"'`]?\\s*(?:={1,3}|:{1,3}=|\\?=|:|=>|->)\\s*(?:\\w+\\(\\s*)?[@$]?[\"'`]?(?P<secret>[A-Za-z0-9_\\-./+=~!@#%^&*?]{12,})",
             keywords: &[
                 "secret",
                 "token",
@@ -351,6 +362,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
                 "^\\{",
                 "^<",
                 "(?i)^(?:https?|file)://",
+                "^//[A-Za-z0-9._/-]+$",
                 "(?i)^[a-z]+(?:[._-][a-z]+)*$",
                 "^[A-Z][a-z]+(?:[A-Z][a-z]+)+$",
                 "\\.apps\\.googleusercontent\\.com$",
@@ -427,6 +439,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
                 "^\\{",
                 "^<",
                 "(?i)^(?:https?|file)://",
+                "^//[A-Za-z0-9._/-]+$",
                 "(?i)^[a-z]+(?:[._-][a-z]+)*$",
                 "^[A-Z][a-z]+(?:[A-Z][a-z]+)+$",
                 "\\.apps\\.googleusercontent\\.com$",

@@ -201,9 +201,35 @@ fn references_and_identifiers_contracts_carry_are_not_secrets() {
         "postgres://localhost:5432/cavra",
         "escalation drill owner pending",
         "trial-to-paid-customer-scale",
+        // References to a secret held in a secret store name it; they do not contain it.
+        "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-password-AbCdEf",
+        "aws-secretsmanager://prod/db-password",
+        "projects/cavra-prod/secrets/db-password/versions/latest",
+        "https://cavra-vault.vault.azure.net/secrets/db-password/0123456789abcdef0123456789abcdef",
+        "vault:secret/data/prod/db#password",
+        "https://ci.example.com/hook?token=${{ secrets.API_TOKEN }}",
+        // A user name that is a user, not a token.
+        "ssh://git@github.com/org/repo.git",
+        "https://docs-reader@example.com/handbook",
     ];
     let flagged: Vec<&str> = honest.iter().copied().filter(|v| flagged(v)).collect();
     assert!(flagged.is_empty(), "flagged honest values: {flagged:?}");
+}
+
+#[test]
+fn every_form_of_url_user_info_that_carries_a_secret_is_caught() {
+    // Built here, not copied from the corpus: a password and a token-shaped user name.
+    let password = format!("Zq8x{}", "Lw3vNp5tRb7y");
+    let token = format!("{}{}", "Q7vX2mL9pR4tK8wZ", "a1B2c3D4");
+    let forms = [
+        format!("postgres://admin:{password}@db.internal:5432/app"),
+        format!("redis://:{password}@cache.internal:6379/0"),
+        format!("https://x-access-token:{password}@github.com/org/repo.git"),
+        format!("https://{token}@github.com/org/repo.git"),
+        format!("mongodb+srv://svc:{password}@cluster0.example.net/db"),
+    ];
+    let missed: Vec<&String> = forms.iter().filter(|v| !flagged(v)).collect();
+    assert!(missed.is_empty(), "missed: {missed:?}");
 }
 
 #[test]
