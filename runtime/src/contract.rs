@@ -11,6 +11,46 @@ use crate::shape::Shape;
 use crate::validate;
 use crate::violation::{Violation, Violations};
 
+/// Implements [`Contract`] for a generated type in one line: its root path in violation paths
+/// (`""` for a whole document, `"payload"` for a bare part), its shape and the boundary it is
+/// scanned against. The generator writes one per document type.
+///
+/// ```
+/// use cavra_runtime::shape::{Field, Shape, Type};
+/// use cavra_runtime::{Boundary, Contract};
+///
+/// #[derive(serde::Serialize)]
+/// struct Note {
+///     text: String,
+/// }
+/// const NOTE: Shape = Shape {
+///     name: "note",
+///     closed: true,
+///     fields: &[Field::required("text", Type::Text)],
+/// };
+/// static BOUNDARY: Boundary = Boundary::new(&["token"], &[], &[]);
+/// cavra_runtime::impl_contract!(Note, "", NOTE, BOUNDARY);
+///
+/// assert!(Note { text: "public".into() }.validate().is_ok());
+/// assert!(cavra_runtime::contract::validate_json::<Note>(&serde_json::json!({"text": 1})).is_err());
+/// ```
+#[macro_export]
+macro_rules! impl_contract {
+    ($ty:ty, $root:expr, $shape:expr, $boundary:expr) => {
+        impl $crate::Contract for $ty {
+            const ROOT: &'static str = $root;
+
+            fn shape() -> &'static $crate::shape::Shape {
+                &$shape
+            }
+
+            fn boundary() -> &'static $crate::Boundary {
+                &$boundary
+            }
+        }
+    };
+}
+
 /// A public-safe contract document: a request, response, payload, summary or evidence document.
 pub trait Contract: Serialize {
     /// Where the document sits in a message, as a JSON path: `""` for a whole envelope or

@@ -122,15 +122,7 @@ impl Default for Payload {
         }
     }
 }
-impl cavra_runtime::Contract for Payload {
-    const ROOT: &'static str = "payload";
-    fn shape() -> &'static Shape {
-        &Self::SHAPE
-    }
-    fn boundary() -> &'static cavra_runtime::Boundary {
-        &crate::BOUNDARY
-    }
-}
+cavra_runtime::impl_contract!(Payload, "payload", Payload::SHAPE, crate ::BOUNDARY);
 /// The public-safe summary of SaaS Operating Automation Worker Handoff.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -261,15 +253,7 @@ impl Summary {
         ],
     };
 }
-impl cavra_runtime::Contract for Summary {
-    const ROOT: &'static str = "payload";
-    fn shape() -> &'static Shape {
-        &Self::SHAPE
-    }
-    fn boundary() -> &'static cavra_runtime::Boundary {
-        &crate::BOUNDARY
-    }
-}
+cavra_runtime::impl_contract!(Summary, "payload", Summary::SHAPE, crate ::BOUNDARY);
 /// The public-safe response payload of SaaS Operating Automation Worker Handoff.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -323,15 +307,9 @@ impl ResponsePayload {
         ],
     };
 }
-impl cavra_runtime::Contract for ResponsePayload {
-    const ROOT: &'static str = "payload";
-    fn shape() -> &'static Shape {
-        &Self::SHAPE
-    }
-    fn boundary() -> &'static cavra_runtime::Boundary {
-        &crate::BOUNDARY
-    }
-}
+cavra_runtime::impl_contract!(
+    ResponsePayload, "payload", ResponsePayload::SHAPE, crate ::BOUNDARY
+);
 /// A request of this operation.
 pub type Request = super::Request<Payload>;
 /// A response of this operation.
@@ -348,24 +326,8 @@ pub const RESPONSE_SHAPE: Shape = Shape {
     closed: true,
     fields: &super::response_fields(NAME, MESSAGE, &ResponsePayload::SHAPE),
 };
-impl cavra_runtime::Contract for Request {
-    const ROOT: &'static str = "";
-    fn shape() -> &'static Shape {
-        &REQUEST_SHAPE
-    }
-    fn boundary() -> &'static cavra_runtime::Boundary {
-        &crate::BOUNDARY
-    }
-}
-impl cavra_runtime::Contract for Response {
-    const ROOT: &'static str = "";
-    fn shape() -> &'static Shape {
-        &RESPONSE_SHAPE
-    }
-    fn boundary() -> &'static cavra_runtime::Boundary {
-        &crate::BOUNDARY
-    }
-}
+cavra_runtime::impl_contract!(Request, "", REQUEST_SHAPE, crate ::BOUNDARY);
+cavra_runtime::impl_contract!(Response, "", RESPONSE_SHAPE, crate ::BOUNDARY);
 /// A request with the spec's defaults and a fresh correlation id.
 pub fn request(tenant_id: impl Into<String>, payload: Payload) -> Request {
     super::Request {

@@ -63,15 +63,7 @@ impl Document {
         ],
     };
 }
-impl cavra_runtime::Contract for Document {
-    const ROOT: &'static str = "";
-    fn shape() -> &'static Shape {
-        &Self::SHAPE
-    }
-    fn boundary() -> &'static cavra_runtime::Boundary {
-        &crate::BOUNDARY
-    }
-}
+cavra_runtime::impl_contract!(Document, "", Document::SHAPE, crate ::BOUNDARY);
 /// The readiness gates, in order.
 pub const GATES: &[cavra_runtime::gate::Gate] = &[
     cavra_runtime::gate::Gate {
