@@ -353,21 +353,8 @@ impl Ctx<'_> {
 
     fn ty(&self, ty: &FieldType, defs: &mut Defs, part: &str) -> Value {
         let public = || json!({"$ref": "#/$defs/public_string"});
-        match ty.accepts() {
-            Accepts::AnyString => return public(),
-            Accepts::NonBlank => {
-                return json!({"$ref": "#/$defs/public_string", "pattern": "\\S"});
-            }
-            Accepts::Timestamp => {
-                return json!({
-                    "type": "string",
-                    "format": "date-time",
-                    "pattern": cavra_runtime::validate::TIMESTAMP_PATTERN,
-                });
-            }
-            Accepts::Other => {}
-        }
         match ty {
+            // A string type: what it accepts is the model's decision.
             FieldType::String
             | FieldType::Label
             | FieldType::Ref
@@ -378,7 +365,15 @@ impl Ctx<'_> {
             | FieldType::Contract
             | FieldType::Operation
             | FieldType::SchemaVersion
-            | FieldType::Timestamp => public(),
+            | FieldType::Timestamp => match ty.accepts() {
+                Accepts::NonBlank => json!({"$ref": "#/$defs/public_string", "pattern": "\\S"}),
+                Accepts::Timestamp => json!({
+                    "type": "string",
+                    "format": "date-time",
+                    "pattern": cavra_runtime::validate::TIMESTAMP_PATTERN,
+                }),
+                Accepts::AnyString | Accepts::Other => public(),
+            },
             FieldType::Bool => json!({"type": "boolean"}),
             FieldType::Integer => {
                 json!({"type": "integer", "minimum": i64::MIN, "maximum": i64::MAX})

@@ -70,16 +70,7 @@ pub fn field(
 /// The runtime `Type` of a spec type.
 pub fn ty(runtime: &Runtime, refs: &dyn Refs, ty: &FieldType) -> TokenStream {
     let t = runtime.shape_item("Type");
-    // What a string accepts is the model's decision; the runtime type names it.
-    match ty.accepts() {
-        Accepts::NonBlank => return quote!(#t::Identifier),
-        Accepts::Timestamp => return quote!(#t::Timestamp),
-        Accepts::AnyString | Accepts::Other => {}
-    }
     match ty {
-        FieldType::Label => quote!(#t::Label),
-        FieldType::Ref => quote!(#t::Ref),
-        FieldType::Text | FieldType::Message => quote!(#t::Text),
         FieldType::Bool => quote!(#t::Bool),
         FieldType::Integer => quote!(#t::Integer),
         FieldType::Check => refs.check(),
@@ -95,13 +86,26 @@ pub fn ty(runtime: &Runtime, refs: &dyn Refs, ty: &FieldType) -> TokenStream {
             let item = self::ty(runtime, refs, item);
             quote!(#t::Map(&#item))
         }
+        // A string type: what it accepts is the model's decision; `Label`, `Ref` and `Text` name
+        // strings that accept anything, for readers of the descriptor.
         FieldType::String
         | FieldType::Identifier
+        | FieldType::Label
+        | FieldType::Ref
+        | FieldType::Text
+        | FieldType::Message
         | FieldType::CorrelationId
         | FieldType::SchemaVersion
         | FieldType::Operation
         | FieldType::Contract
-        | FieldType::Timestamp => quote!(#t::String),
+        | FieldType::Timestamp => match (ty.accepts(), ty) {
+            (Accepts::NonBlank, _) => quote!(#t::Identifier),
+            (Accepts::Timestamp, _) => quote!(#t::Timestamp),
+            (_, FieldType::Label) => quote!(#t::Label),
+            (_, FieldType::Ref) => quote!(#t::Ref),
+            (_, FieldType::Text | FieldType::Message) => quote!(#t::Text),
+            _ => quote!(#t::String),
+        },
     }
 }
 

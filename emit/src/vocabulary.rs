@@ -7,9 +7,8 @@ use crate::Runtime;
 
 /// The impls of the unit enum `ident` whose variants stand for `variants` (identifier and wire
 /// string, in the enum's order) of the vocabulary `vocabulary`, whose values are `values` in
-/// spec order: `ALL` (the variants in order), `VOCABULARY`, `as_str`, `FromStr` (refusing with
-/// `UnknownValue`, which never repeats the refused string), `Display`, and serde as the exact
-/// wire string. `as_str` takes `self` where the enum is `Copy` (`copy`, as the generator's
+/// spec order: `ALL` (the variants in order), `VOCABULARY`, `as_str` and `from_wire`, and
+/// `FromStr`, `Display` and serde through the runtime's `vocabulary_traits!` (one line). `as_str` takes `self` where the enum is `Copy` (`copy`, as the generator's
 /// enums are), else `&self` (a derived enum need not be).
 pub fn vocabulary_impls(
     runtime: &Runtime,
@@ -37,40 +36,16 @@ pub fn vocabulary_impls(
             pub const fn as_str(#receiver) -> &'static str {
                 match self { #(Self::#names => #wires,)* }
             }
-        }
 
-        #[automatically_derived]
-        impl ::core::str::FromStr for #ident {
-            type Err = #rt::UnknownValue;
-
-            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+            /// The value whose wire string is `s` exactly, if any.
+            pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
                 match s {
-                    #(#wires => ::core::result::Result::Ok(Self::#names),)*
-                    _ => ::core::result::Result::Err(#rt::UnknownValue { vocabulary: &Self::VOCABULARY }),
+                    #(#wires => ::core::option::Option::Some(Self::#names),)*
+                    _ => ::core::option::Option::None,
                 }
             }
         }
 
-        #[automatically_derived]
-        impl ::core::fmt::Display for #ident {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        #[automatically_derived]
-        impl #rt::serde::Serialize for #ident {
-            fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        #[automatically_derived]
-        impl<'de> #rt::serde::Deserialize<'de> for #ident {
-            fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                let s = <::std::string::String as #rt::serde::Deserialize>::deserialize(deserializer)?;
-                s.parse().map_err(<D::Error as #rt::serde::de::Error>::custom)
-            }
-        }
+        #rt::vocabulary_traits!(#ident);
     }
 }

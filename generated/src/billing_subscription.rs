@@ -63,54 +63,22 @@ impl SubscriptionState {
             Self::Unknown => "unknown",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for SubscriptionState {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "trial" => ::core::result::Result::Ok(Self::Trial),
-            "active" => ::core::result::Result::Ok(Self::Active),
-            "past_due" => ::core::result::Result::Ok(Self::PastDue),
-            "grace_period" => ::core::result::Result::Ok(Self::GracePeriod),
-            "suspended" => ::core::result::Result::Ok(Self::Suspended),
-            "expired" => ::core::result::Result::Ok(Self::Expired),
-            "cancelled" => ::core::result::Result::Ok(Self::Cancelled),
-            "unknown" => ::core::result::Result::Ok(Self::Unknown),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "trial" => ::core::option::Option::Some(Self::Trial),
+            "active" => ::core::option::Option::Some(Self::Active),
+            "past_due" => ::core::option::Option::Some(Self::PastDue),
+            "grace_period" => ::core::option::Option::Some(Self::GracePeriod),
+            "suspended" => ::core::option::Option::Some(Self::Suspended),
+            "expired" => ::core::option::Option::Some(Self::Expired),
+            "cancelled" => ::core::option::Option::Some(Self::Cancelled),
+            "unknown" => ::core::option::Option::Some(Self::Unknown),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for SubscriptionState {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for SubscriptionState {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for SubscriptionState {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(SubscriptionState);
 /// Public-safe owner assignment status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OwnerStatus {
@@ -137,49 +105,17 @@ impl OwnerStatus {
             Self::Unknown => "unknown",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for OwnerStatus {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "assigned" => ::core::result::Result::Ok(Self::Assigned),
-            "missing" => ::core::result::Result::Ok(Self::Missing),
-            "unknown" => ::core::result::Result::Ok(Self::Unknown),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "assigned" => ::core::option::Option::Some(Self::Assigned),
+            "missing" => ::core::option::Option::Some(Self::Missing),
+            "unknown" => ::core::option::Option::Some(Self::Unknown),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for OwnerStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for OwnerStatus {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for OwnerStatus {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(OwnerStatus);
 /// Public-safe entitlement synchronization status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntitlementSyncStatus {
@@ -206,49 +142,17 @@ impl EntitlementSyncStatus {
             Self::Unknown => "unknown",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for EntitlementSyncStatus {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "ready" => ::core::result::Result::Ok(Self::Ready),
-            "stale" => ::core::result::Result::Ok(Self::Stale),
-            "unknown" => ::core::result::Result::Ok(Self::Unknown),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "ready" => ::core::option::Option::Some(Self::Ready),
+            "stale" => ::core::option::Option::Some(Self::Stale),
+            "unknown" => ::core::option::Option::Some(Self::Unknown),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for EntitlementSyncStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for EntitlementSyncStatus {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for EntitlementSyncStatus {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(EntitlementSyncStatus);
 /// Public-safe revocation check availability.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RevocationCheckStatus {
@@ -275,49 +179,17 @@ impl RevocationCheckStatus {
             Self::Unknown => "unknown",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for RevocationCheckStatus {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "available" => ::core::result::Result::Ok(Self::Available),
-            "unavailable" => ::core::result::Result::Ok(Self::Unavailable),
-            "unknown" => ::core::result::Result::Ok(Self::Unknown),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "available" => ::core::option::Option::Some(Self::Available),
+            "unavailable" => ::core::option::Option::Some(Self::Unavailable),
+            "unknown" => ::core::option::Option::Some(Self::Unknown),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for RevocationCheckStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for RevocationCheckStatus {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for RevocationCheckStatus {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(RevocationCheckStatus);
 /// Public-safe billing-provider webhook health.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WebhookHealth {
@@ -344,49 +216,17 @@ impl WebhookHealth {
             Self::Unknown => "unknown",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for WebhookHealth {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "healthy" => ::core::result::Result::Ok(Self::Healthy),
-            "degraded" => ::core::result::Result::Ok(Self::Degraded),
-            "unknown" => ::core::result::Result::Ok(Self::Unknown),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "healthy" => ::core::option::Option::Some(Self::Healthy),
+            "degraded" => ::core::option::Option::Some(Self::Degraded),
+            "unknown" => ::core::option::Option::Some(Self::Unknown),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for WebhookHealth {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for WebhookHealth {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for WebhookHealth {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(WebhookHealth);
 /// Public-safe acceptance status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AcceptanceStatus {
@@ -413,47 +253,15 @@ impl AcceptanceStatus {
             Self::Unknown => "unknown",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for AcceptanceStatus {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "accepted" => ::core::result::Result::Ok(Self::Accepted),
-            "missing" => ::core::result::Result::Ok(Self::Missing),
-            "unknown" => ::core::result::Result::Ok(Self::Unknown),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "accepted" => ::core::option::Option::Some(Self::Accepted),
+            "missing" => ::core::option::Option::Some(Self::Missing),
+            "unknown" => ::core::option::Option::Some(Self::Unknown),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for AcceptanceStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for AcceptanceStatus {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for AcceptanceStatus {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(AcceptanceStatus);
 pub mod billing_subscription_boundary;

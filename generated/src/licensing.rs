@@ -40,51 +40,19 @@ impl Edition {
             Self::Saas => "saas",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for Edition {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "community" => ::core::result::Result::Ok(Self::Community),
-            "trial" => ::core::result::Result::Ok(Self::Trial),
-            "business" => ::core::result::Result::Ok(Self::Business),
-            "enterprise" => ::core::result::Result::Ok(Self::Enterprise),
-            "saas" => ::core::result::Result::Ok(Self::Saas),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "community" => ::core::option::Option::Some(Self::Community),
+            "trial" => ::core::option::Option::Some(Self::Trial),
+            "business" => ::core::option::Option::Some(Self::Business),
+            "enterprise" => ::core::option::Option::Some(Self::Enterprise),
+            "saas" => ::core::option::Option::Some(Self::Saas),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for Edition {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for Edition {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for Edition {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(Edition);
 /// Status of a local license (`LicenseStatus`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum LicenseStatus {
@@ -139,53 +107,21 @@ impl LicenseStatus {
             Self::Suspended => "suspended",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for LicenseStatus {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "valid" => ::core::result::Result::Ok(Self::Valid),
-            "expired" => ::core::result::Result::Ok(Self::Expired),
-            "invalid" => ::core::result::Result::Ok(Self::Invalid),
-            "missing" => ::core::result::Result::Ok(Self::Missing),
-            "unsupported" => ::core::result::Result::Ok(Self::Unsupported),
-            "revoked" => ::core::result::Result::Ok(Self::Revoked),
-            "suspended" => ::core::result::Result::Ok(Self::Suspended),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "valid" => ::core::option::Option::Some(Self::Valid),
+            "expired" => ::core::option::Option::Some(Self::Expired),
+            "invalid" => ::core::option::Option::Some(Self::Invalid),
+            "missing" => ::core::option::Option::Some(Self::Missing),
+            "unsupported" => ::core::option::Option::Some(Self::Unsupported),
+            "revoked" => ::core::option::Option::Some(Self::Revoked),
+            "suspended" => ::core::option::Option::Some(Self::Suspended),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for LicenseStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for LicenseStatus {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for LicenseStatus {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(LicenseStatus);
 /// The local client's license validation report (`LicenseValidationReport`).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]

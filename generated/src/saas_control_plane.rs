@@ -91,72 +91,40 @@ impl Operation {
             }
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for Operation {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "entitlement_status" => ::core::result::Result::Ok(Self::EntitlementStatus),
-            "tenant_onboarding" => ::core::result::Result::Ok(Self::TenantOnboarding),
-            "tenant_status" => ::core::result::Result::Ok(Self::TenantStatus),
-            "license_validation" => ::core::result::Result::Ok(Self::LicenseValidation),
+            "entitlement_status" => ::core::option::Option::Some(Self::EntitlementStatus),
+            "tenant_onboarding" => ::core::option::Option::Some(Self::TenantOnboarding),
+            "tenant_status" => ::core::option::Option::Some(Self::TenantStatus),
+            "license_validation" => ::core::option::Option::Some(Self::LicenseValidation),
             "policy_registry_readiness" => {
-                ::core::result::Result::Ok(Self::PolicyRegistryReadiness)
+                ::core::option::Option::Some(Self::PolicyRegistryReadiness)
             }
             "policy_registry_lookup" => {
-                ::core::result::Result::Ok(Self::PolicyRegistryLookup)
+                ::core::option::Option::Some(Self::PolicyRegistryLookup)
             }
             "tenant_audit_store_operating" => {
-                ::core::result::Result::Ok(Self::TenantAuditStoreOperating)
+                ::core::option::Option::Some(Self::TenantAuditStoreOperating)
             }
             "customer_operating_dashboard" => {
-                ::core::result::Result::Ok(Self::CustomerOperatingDashboard)
+                ::core::option::Option::Some(Self::CustomerOperatingDashboard)
             }
             "support_handoff_readiness" => {
-                ::core::result::Result::Ok(Self::SupportHandoffReadiness)
+                ::core::option::Option::Some(Self::SupportHandoffReadiness)
             }
             "saas_operating_automation" => {
-                ::core::result::Result::Ok(Self::SaasOperatingAutomation)
+                ::core::option::Option::Some(Self::SaasOperatingAutomation)
             }
-            "evidence_export" => ::core::result::Result::Ok(Self::EvidenceExport),
+            "evidence_export" => ::core::option::Option::Some(Self::EvidenceExport),
             "saas_operating_automation_worker_handoff" => {
-                ::core::result::Result::Ok(Self::SaasOperatingAutomationWorkerHandoff)
+                ::core::option::Option::Some(Self::SaasOperatingAutomationWorkerHandoff)
             }
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for Operation {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for Operation {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for Operation {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(Operation);
 /// Status of a SaaS Control Plane response (`SaaSResponseStatus`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ResponseStatus {
@@ -187,51 +155,19 @@ impl ResponseStatus {
             Self::RequiresPrivateService => "requires_private_service",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for ResponseStatus {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "accepted" => ::core::result::Result::Ok(Self::Accepted),
-            "unavailable" => ::core::result::Result::Ok(Self::Unavailable),
+            "accepted" => ::core::option::Option::Some(Self::Accepted),
+            "unavailable" => ::core::option::Option::Some(Self::Unavailable),
             "requires_private_service" => {
-                ::core::result::Result::Ok(Self::RequiresPrivateService)
+                ::core::option::Option::Some(Self::RequiresPrivateService)
             }
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for ResponseStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for ResponseStatus {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for ResponseStatus {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(ResponseStatus);
 /// Public-safe SaaS operating automation status (`SAAS_OPERATING_AUTOMATION_STATUSES`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AutomationStatus {
@@ -274,52 +210,20 @@ impl AutomationStatus {
             Self::Unknown => "unknown",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for AutomationStatus {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "ready" => ::core::result::Result::Ok(Self::Ready),
-            "scheduled" => ::core::result::Result::Ok(Self::Scheduled),
-            "enabled" => ::core::result::Result::Ok(Self::Enabled),
-            "automated" => ::core::result::Result::Ok(Self::Automated),
-            "blocked" => ::core::result::Result::Ok(Self::Blocked),
-            "unknown" => ::core::result::Result::Ok(Self::Unknown),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "ready" => ::core::option::Option::Some(Self::Ready),
+            "scheduled" => ::core::option::Option::Some(Self::Scheduled),
+            "enabled" => ::core::option::Option::Some(Self::Enabled),
+            "automated" => ::core::option::Option::Some(Self::Automated),
+            "blocked" => ::core::option::Option::Some(Self::Blocked),
+            "unknown" => ::core::option::Option::Some(Self::Unknown),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for AutomationStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for AutomationStatus {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for AutomationStatus {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(AutomationStatus);
 /// Public-safe SaaS operating automation worker handoff status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum HandoffStatus {
@@ -358,53 +262,21 @@ impl HandoffStatus {
             Self::Unknown => "unknown",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for HandoffStatus {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "planned" => ::core::result::Result::Ok(Self::Planned),
-            "ready" => ::core::result::Result::Ok(Self::Ready),
-            "blocked" => ::core::result::Result::Ok(Self::Blocked),
+            "planned" => ::core::option::Option::Some(Self::Planned),
+            "ready" => ::core::option::Option::Some(Self::Ready),
+            "blocked" => ::core::option::Option::Some(Self::Blocked),
             "requires_private_service" => {
-                ::core::result::Result::Ok(Self::RequiresPrivateService)
+                ::core::option::Option::Some(Self::RequiresPrivateService)
             }
-            "unknown" => ::core::result::Result::Ok(Self::Unknown),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "unknown" => ::core::option::Option::Some(Self::Unknown),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for HandoffStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for HandoffStatus {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for HandoffStatus {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(HandoffStatus);
 /// Public-safe SaaS operating automation worker mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WorkerMode {
@@ -434,50 +306,18 @@ impl WorkerMode {
             Self::Unknown => "unknown",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for WorkerMode {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "dry_run" => ::core::result::Result::Ok(Self::DryRun),
-            "shadow" => ::core::result::Result::Ok(Self::Shadow),
-            "live" => ::core::result::Result::Ok(Self::Live),
-            "unknown" => ::core::result::Result::Ok(Self::Unknown),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "dry_run" => ::core::option::Option::Some(Self::DryRun),
+            "shadow" => ::core::option::Option::Some(Self::Shadow),
+            "live" => ::core::option::Option::Some(Self::Live),
+            "unknown" => ::core::option::Option::Some(Self::Unknown),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for WorkerMode {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for WorkerMode {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for WorkerMode {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(WorkerMode);
 /// Status shared by the readiness and operating summaries of the SaaS Control Plane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReadinessStatus {
@@ -512,50 +352,18 @@ impl ReadinessStatus {
             Self::Unknown => "unknown",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for ReadinessStatus {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "ready" => ::core::result::Result::Ok(Self::Ready),
-            "degraded" => ::core::result::Result::Ok(Self::Degraded),
-            "blocked" => ::core::result::Result::Ok(Self::Blocked),
-            "unknown" => ::core::result::Result::Ok(Self::Unknown),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "ready" => ::core::option::Option::Some(Self::Ready),
+            "degraded" => ::core::option::Option::Some(Self::Degraded),
+            "blocked" => ::core::option::Option::Some(Self::Blocked),
+            "unknown" => ::core::option::Option::Some(Self::Unknown),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for ReadinessStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for ReadinessStatus {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for ReadinessStatus {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(ReadinessStatus);
 /// Public-safe entitlement status (`ENTITLEMENT_STATUSES`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntitlementStatus {
@@ -598,52 +406,20 @@ impl EntitlementStatus {
             Self::Unknown => "unknown",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for EntitlementStatus {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "active" => ::core::result::Result::Ok(Self::Active),
-            "trial" => ::core::result::Result::Ok(Self::Trial),
-            "suspended" => ::core::result::Result::Ok(Self::Suspended),
-            "expired" => ::core::result::Result::Ok(Self::Expired),
-            "missing" => ::core::result::Result::Ok(Self::Missing),
-            "unknown" => ::core::result::Result::Ok(Self::Unknown),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "active" => ::core::option::Option::Some(Self::Active),
+            "trial" => ::core::option::Option::Some(Self::Trial),
+            "suspended" => ::core::option::Option::Some(Self::Suspended),
+            "expired" => ::core::option::Option::Some(Self::Expired),
+            "missing" => ::core::option::Option::Some(Self::Missing),
+            "unknown" => ::core::option::Option::Some(Self::Unknown),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for EntitlementStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for EntitlementStatus {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for EntitlementStatus {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(EntitlementStatus);
 /// Tenant deployment model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeploymentModel {
@@ -674,51 +450,19 @@ impl DeploymentModel {
             Self::Hybrid => "hybrid",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for DeploymentModel {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "hosted_saas" => ::core::result::Result::Ok(Self::HostedSaas),
+            "hosted_saas" => ::core::option::Option::Some(Self::HostedSaas),
             "self_hosted_enterprise" => {
-                ::core::result::Result::Ok(Self::SelfHostedEnterprise)
+                ::core::option::Option::Some(Self::SelfHostedEnterprise)
             }
-            "hybrid" => ::core::result::Result::Ok(Self::Hybrid),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "hybrid" => ::core::option::Option::Some(Self::Hybrid),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for DeploymentModel {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for DeploymentModel {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for DeploymentModel {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(DeploymentModel);
 /// Evidence export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ExportFormat {
@@ -748,50 +492,18 @@ impl ExportFormat {
             Self::Zip => "zip",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for ExportFormat {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "json" => ::core::result::Result::Ok(Self::Json),
-            "jsonl" => ::core::result::Result::Ok(Self::Jsonl),
-            "markdown" => ::core::result::Result::Ok(Self::Markdown),
-            "zip" => ::core::result::Result::Ok(Self::Zip),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "json" => ::core::option::Option::Some(Self::Json),
+            "jsonl" => ::core::option::Option::Some(Self::Jsonl),
+            "markdown" => ::core::option::Option::Some(Self::Markdown),
+            "zip" => ::core::option::Option::Some(Self::Zip),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for ExportFormat {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for ExportFormat {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for ExportFormat {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(ExportFormat);
 /// A SaaS Control Plane request envelope; `P` is the operation's payload.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]

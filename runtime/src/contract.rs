@@ -197,3 +197,80 @@ impl std::fmt::Display for UnknownValue {
 }
 
 impl std::error::Error for UnknownValue {}
+
+/// Implements `FromStr`, `Display`, `Serialize` and `Deserialize` for a vocabulary enum in one
+/// line, from its inherent `as_str` and `from_wire`: the value is its exact wire string, and a
+/// string that is none of the values is refused with [`UnknownValue`], which never repeats it.
+/// The generator and the derive write one per vocabulary enum (`cavra_emit::vocabulary_impls`).
+///
+/// ```
+/// #[derive(Debug, PartialEq)]
+/// enum Mode {
+///     DryRun,
+///     Live,
+/// }
+/// impl Mode {
+///     const VOCABULARY: cavra_runtime::shape::Vocabulary =
+///         cavra_runtime::shape::Vocabulary { name: "mode", values: &["dry_run", "live"] };
+///     fn as_str(&self) -> &'static str {
+///         match self {
+///             Mode::DryRun => "dry_run",
+///             Mode::Live => "live",
+///         }
+///     }
+///     fn from_wire(s: &str) -> Option<Self> {
+///         match s {
+///             "dry_run" => Some(Mode::DryRun),
+///             "live" => Some(Mode::Live),
+///             _ => None,
+///         }
+///     }
+/// }
+/// cavra_runtime::vocabulary_traits!(Mode);
+///
+/// assert_eq!("live".parse::<Mode>(), Ok(Mode::Live));
+/// assert_eq!(serde_json::to_string(&Mode::DryRun).ok().as_deref(), Some("\"dry_run\""));
+/// assert!(serde_json::from_str::<Mode>("\"turbo\"").is_err());
+/// assert_eq!(Mode::Live.to_string(), "live");
+/// ```
+#[macro_export]
+macro_rules! vocabulary_traits {
+    ($ty:ty) => {
+        impl ::core::str::FromStr for $ty {
+            type Err = $crate::UnknownValue;
+
+            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                Self::from_wire(s).ok_or($crate::UnknownValue {
+                    vocabulary: &Self::VOCABULARY,
+                })
+            }
+        }
+
+        impl ::core::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl $crate::serde::Serialize for $ty {
+            fn serialize<S: $crate::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> $crate::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                let s = <::std::string::String as $crate::serde::Deserialize>::deserialize(
+                    deserializer,
+                )?;
+                s.parse()
+                    .map_err(<D::Error as $crate::serde::de::Error>::custom)
+            }
+        }
+    };
+}

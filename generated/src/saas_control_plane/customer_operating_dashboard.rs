@@ -74,63 +74,31 @@ impl Check {
             Self::ReleaseAcceptance => "release_acceptance",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for Check {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
             "dashboard_visibility" => {
-                ::core::result::Result::Ok(Self::DashboardVisibility)
+                ::core::option::Option::Some(Self::DashboardVisibility)
             }
             "billing_observability" => {
-                ::core::result::Result::Ok(Self::BillingObservability)
+                ::core::option::Option::Some(Self::BillingObservability)
             }
             "license_service_telemetry" => {
-                ::core::result::Result::Ok(Self::LicenseServiceTelemetry)
+                ::core::option::Option::Some(Self::LicenseServiceTelemetry)
             }
-            "support_handoff" => ::core::result::Result::Ok(Self::SupportHandoff),
+            "support_handoff" => ::core::option::Option::Some(Self::SupportHandoff),
             "customer_success_health" => {
-                ::core::result::Result::Ok(Self::CustomerSuccessHealth)
+                ::core::option::Option::Some(Self::CustomerSuccessHealth)
             }
             "escalation_readiness" => {
-                ::core::result::Result::Ok(Self::EscalationReadiness)
+                ::core::option::Option::Some(Self::EscalationReadiness)
             }
-            "release_acceptance" => ::core::result::Result::Ok(Self::ReleaseAcceptance),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "release_acceptance" => ::core::option::Option::Some(Self::ReleaseAcceptance),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for Check {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for Check {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for Check {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(Check);
 /// The public-safe request payload of Customer Operating Dashboard Contract.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]

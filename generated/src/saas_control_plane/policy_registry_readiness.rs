@@ -67,56 +67,24 @@ impl Check {
             Self::ApprovalState => "approval_state",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for Check {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
             "service_availability" => {
-                ::core::result::Result::Ok(Self::ServiceAvailability)
+                ::core::option::Option::Some(Self::ServiceAvailability)
             }
-            "catalog_freshness" => ::core::result::Result::Ok(Self::CatalogFreshness),
+            "catalog_freshness" => ::core::option::Option::Some(Self::CatalogFreshness),
             "policy_pack_versions" => {
-                ::core::result::Result::Ok(Self::PolicyPackVersions)
+                ::core::option::Option::Some(Self::PolicyPackVersions)
             }
-            "artifact_integrity" => ::core::result::Result::Ok(Self::ArtifactIntegrity),
-            "entitlement_scope" => ::core::result::Result::Ok(Self::EntitlementScope),
-            "approval_state" => ::core::result::Result::Ok(Self::ApprovalState),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "artifact_integrity" => ::core::option::Option::Some(Self::ArtifactIntegrity),
+            "entitlement_scope" => ::core::option::Option::Some(Self::EntitlementScope),
+            "approval_state" => ::core::option::Option::Some(Self::ApprovalState),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for Check {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for Check {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for Check {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(Check);
 /// The public-safe request payload of Hosted Policy Registry Readiness Contract.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -74,57 +74,25 @@ impl Check {
             Self::CloseoutRetry => "closeout_retry",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for Check {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "billing_monitoring" => ::core::result::Result::Ok(Self::BillingMonitoring),
+            "billing_monitoring" => ::core::option::Option::Some(Self::BillingMonitoring),
             "license_telemetry_sync" => {
-                ::core::result::Result::Ok(Self::LicenseTelemetrySync)
+                ::core::option::Option::Some(Self::LicenseTelemetrySync)
             }
-            "support_followup" => ::core::result::Result::Ok(Self::SupportFollowup),
+            "support_followup" => ::core::option::Option::Some(Self::SupportFollowup),
             "customer_success_review" => {
-                ::core::result::Result::Ok(Self::CustomerSuccessReview)
+                ::core::option::Option::Some(Self::CustomerSuccessReview)
             }
-            "dashboard_refresh" => ::core::result::Result::Ok(Self::DashboardRefresh),
-            "escalation_drill" => ::core::result::Result::Ok(Self::EscalationDrill),
-            "closeout_retry" => ::core::result::Result::Ok(Self::CloseoutRetry),
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            "dashboard_refresh" => ::core::option::Option::Some(Self::DashboardRefresh),
+            "escalation_drill" => ::core::option::Option::Some(Self::EscalationDrill),
+            "closeout_retry" => ::core::option::Option::Some(Self::CloseoutRetry),
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for Check {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for Check {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for Check {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(Check);
 /// The public-safe request payload of SaaS Operating Automation Contract.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]

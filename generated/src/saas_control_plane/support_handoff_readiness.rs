@@ -68,60 +68,28 @@ impl Check {
             Self::ReleaseOwnerAcceptance => "release_owner_acceptance",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for Check {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
             "support_owner_assignment" => {
-                ::core::result::Result::Ok(Self::SupportOwnerAssignment)
+                ::core::option::Option::Some(Self::SupportOwnerAssignment)
             }
             "customer_success_owner_assignment" => {
-                ::core::result::Result::Ok(Self::CustomerSuccessOwnerAssignment)
+                ::core::option::Option::Some(Self::CustomerSuccessOwnerAssignment)
             }
-            "escalation_routing" => ::core::result::Result::Ok(Self::EscalationRouting),
+            "escalation_routing" => ::core::option::Option::Some(Self::EscalationRouting),
             "customer_health_review" => {
-                ::core::result::Result::Ok(Self::CustomerHealthReview)
+                ::core::option::Option::Some(Self::CustomerHealthReview)
             }
-            "handoff_dashboard" => ::core::result::Result::Ok(Self::HandoffDashboard),
+            "handoff_dashboard" => ::core::option::Option::Some(Self::HandoffDashboard),
             "release_owner_acceptance" => {
-                ::core::result::Result::Ok(Self::ReleaseOwnerAcceptance)
+                ::core::option::Option::Some(Self::ReleaseOwnerAcceptance)
             }
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for Check {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for Check {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for Check {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(Check);
 /// The public-safe request payload of Support Handoff Readiness Contract.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]

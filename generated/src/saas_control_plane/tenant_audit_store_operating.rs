@@ -67,54 +67,22 @@ impl Check {
             Self::DashboardVisibility => "dashboard_visibility",
         }
     }
-}
-#[automatically_derived]
-impl ::core::str::FromStr for Check {
-    type Err = cavra_runtime::UnknownValue;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    /// The value whose wire string is `s` exactly, if any.
+    pub fn from_wire(s: &str) -> ::core::option::Option<Self> {
         match s {
-            "store_health" => ::core::result::Result::Ok(Self::StoreHealth),
-            "retention_posture" => ::core::result::Result::Ok(Self::RetentionPosture),
-            "evidence_freshness" => ::core::result::Result::Ok(Self::EvidenceFreshness),
-            "export_readiness" => ::core::result::Result::Ok(Self::ExportReadiness),
-            "immutable_storage" => ::core::result::Result::Ok(Self::ImmutableStorage),
+            "store_health" => ::core::option::Option::Some(Self::StoreHealth),
+            "retention_posture" => ::core::option::Option::Some(Self::RetentionPosture),
+            "evidence_freshness" => ::core::option::Option::Some(Self::EvidenceFreshness),
+            "export_readiness" => ::core::option::Option::Some(Self::ExportReadiness),
+            "immutable_storage" => ::core::option::Option::Some(Self::ImmutableStorage),
             "dashboard_visibility" => {
-                ::core::result::Result::Ok(Self::DashboardVisibility)
+                ::core::option::Option::Some(Self::DashboardVisibility)
             }
-            _ => {
-                ::core::result::Result::Err(cavra_runtime::UnknownValue {
-                    vocabulary: &Self::VOCABULARY,
-                })
-            }
+            _ => ::core::option::Option::None,
         }
     }
 }
-#[automatically_derived]
-impl ::core::fmt::Display for Check {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl cavra_runtime::serde::Serialize for Check {
-    fn serialize<S: cavra_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[automatically_derived]
-impl<'de> cavra_runtime::serde::Deserialize<'de> for Check {
-    fn deserialize<D: cavra_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let s = <::std::string::String as cavra_runtime::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        s.parse().map_err(<D::Error as cavra_runtime::serde::de::Error>::custom)
-    }
-}
+cavra_runtime::vocabulary_traits!(Check);
 /// The public-safe request payload of Tenant Audit Store Operating Contract.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]

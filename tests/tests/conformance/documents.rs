@@ -6,9 +6,7 @@ use cavra_spec::{Evidence, Family, Field, FieldType, Operation, Owner, Spec};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
-use serde_json::Value;
-
-use crate::mutate::object;
+use serde_json::{Map, Value};
 
 /// A kind of document the suite judges.
 #[derive(Clone, Copy)]
@@ -304,4 +302,9 @@ fn subject_of<'a>(spec: &'a Spec, doc: &Value) -> Option<Subject<'a>> {
     } else {
         Some(Subject::Request(op))
     }
+}
+
+/// An object of `pairs`, in order.
+fn object(pairs: impl IntoIterator<Item = (String, Value)>) -> Value {
+    Value::Object(pairs.into_iter().collect::<Map<String, Value>>())
 }

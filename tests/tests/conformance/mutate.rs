@@ -1,7 +1,7 @@
 //! Near-valid documents: every mutation class of the issue, applied at every depth of a valid
 //! document. Each mutation says what it did, so a disagreement names it.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// A class of mutation that JSON Schema cannot judge as `cavra validate` does; the suite tries it,
 /// requires the runtime to refuse it, and does not ask the schema. The names are
@@ -127,9 +127,4 @@ fn replaced(root: &Value, at: &str, value: Value) -> Value {
 /// A key as a JSON pointer token.
 fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
-}
-
-/// An object of `pairs`, in order.
-pub fn object(pairs: impl IntoIterator<Item = (String, Value)>) -> Value {
-    Value::Object(pairs.into_iter().collect::<Map<String, Value>>())
 }

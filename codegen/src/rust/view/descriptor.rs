@@ -58,12 +58,6 @@ impl Refs for Paths<'_, '_> {
     }
 }
 
-/// A path this view wrote, as tokens (a path that does not parse yields nothing, which the
-/// generator's syn pass then reports).
-fn tokens(path: &str) -> TokenStream {
-    path.parse().unwrap_or_default()
-}
-
 /// The generated crate's runtime: `cavra_runtime`, whose descriptor types every generated module
 /// imports.
 fn runtime() -> Runtime {

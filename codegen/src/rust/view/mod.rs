@@ -18,8 +18,9 @@ mod descriptor;
 mod family;
 mod types;
 
-/// Rust tokens of `text`, a path or keyword this view writes.
-fn quote_path(text: &str) -> proc_macro2::TokenStream {
+/// Rust tokens of `text`, a path or keyword this view writes (one that does not parse yields
+/// nothing, which the generator's syn pass then reports).
+fn tokens(text: &str) -> proc_macro2::TokenStream {
     text.parse().unwrap_or_default()
 }
 
@@ -258,8 +259,8 @@ pub fn crate_view(spec: &Spec) -> CrateView {
     CrateView {
         families: spec.families.iter().map(|f| v.family(f)).collect(),
         boundary: cavra_emit::boundary_static(
-            &cavra_emit::Runtime::new(quote_path("cavra_runtime")),
-            quote_path("pub"),
+            &cavra_emit::Runtime::new(tokens("cavra_runtime")),
+            tokens("pub"),
             &proc_macro2::Ident::new("BOUNDARY", proc_macro2::Span::call_site()),
             &spec.boundary,
         )

@@ -180,7 +180,7 @@ impl Viewer<'_> {
             .map(|value| (ident(&pascal_case(value)), value.clone()))
             .collect();
         let impls = cavra_emit::vocabulary_impls(
-            &cavra_emit::Runtime::new(quote_path("cavra_runtime")),
+            &cavra_emit::Runtime::new(tokens("cavra_runtime")),
             &ident(name),
             vocabulary,
             &strings,
