@@ -65,11 +65,10 @@ pub fn benign_json(bytes: usize) -> Vec<u8> {
     serde_json::to_vec(&Value::Array(items)).unwrap_or_default()
 }
 
-/// Every value of the secrets corpus's positives, as one JSON list of strings (match-dense:
-/// nearly every string holds a secret). Empty when the corpus is absent. The corpus is outside
+/// The secrets corpus's positive values (empty when the corpus is absent). The corpus is outside
 /// data, found as the tests find it: under `$CAVRA_TESTDATA`, else `../shared` beside the
 /// workspace.
-pub fn dense_json() -> Vec<u8> {
+pub fn corpus_values() -> Vec<Value> {
     let outside = std::env::var_os("CAVRA_TESTDATA")
         .filter(|v| !v.is_empty())
         .map_or_else(|| workspace_root().join("../shared"), Into::into);
@@ -87,7 +86,35 @@ pub fn dense_json() -> Vec<u8> {
             }
         }
     }
-    serde_json::to_vec(&Value::Array(values)).unwrap_or_default()
+    values
+}
+
+/// Every value of the secrets corpus's positives, as one JSON list of strings (match-dense:
+/// nearly every string holds a secret). `[]` when the corpus is absent.
+pub fn dense_json() -> Vec<u8> {
+    serde_json::to_vec(&Value::Array(corpus_values())).unwrap_or_default()
+}
+
+/// Records of at least `bytes` bytes, each a small contract-like object whose `note` is a
+/// secrets-corpus value (the corpus cycled): the whole-process match-dense row. `[]` when the
+/// corpus is absent.
+pub fn dense_records(bytes: usize) -> Vec<u8> {
+    let values = corpus_values();
+    let mut items = Vec::new();
+    let mut size = 0;
+    for (i, value) in values.iter().cycle().enumerate() {
+        if size >= bytes {
+            break;
+        }
+        let record = serde_json::json!({
+            "tenant_id": format!("tenant-{i:06}"),
+            "status": "blocked",
+            "note": value,
+        });
+        size += record.to_string().len() + 1;
+        items.push(record);
+    }
+    serde_json::to_vec(&Value::Array(items)).unwrap_or_default()
 }
 
 /// A valid request of about `bytes` bytes: the seed request with a long list of public-safe

@@ -80,17 +80,7 @@ pub trait Contract: Serialize {
         Self: Sized + DeserializeOwned,
     {
         validate_json::<Self>(&value)?;
-        serde_json::from_value(value).map_err(|e| {
-            Violations(vec![Violation::new(
-                Self::ROOT,
-                format!(
-                    "the document does not match its Rust type ({:?} error at line {}, column {})",
-                    e.classify(),
-                    e.line(),
-                    e.column()
-                ),
-            )])
-        })
+        convert(value, Self::ROOT)
     }
 
     /// Parses JSON text within the default [`Limits`], validates it and converts it to this type.
@@ -132,17 +122,39 @@ pub trait Contract: Serialize {
     where
         Self: Sized + DeserializeOwned,
     {
-        let doc = crate::input::parse(bytes, limits).map_err(ReadError::Input)?;
-        let shadowed = doc.shadowed_violations(Self::boundary(), Self::ROOT);
-        match Self::from_json(doc.value) {
-            Ok(value) if shadowed.is_empty() => Ok(value),
-            Ok(_) => Err(ReadError::Invalid(Violations(shadowed))),
-            Err(mut found) => {
-                found.0.extend(shadowed);
-                Err(ReadError::Invalid(found))
-            }
+        let (doc, prefilter) = crate::input::parse_for_scan(bytes, limits, Self::boundary())
+            .map_err(ReadError::Input)?;
+        let mut found = validate::validate_with(
+            &doc.value,
+            Self::shape(),
+            Self::ROOT,
+            Self::boundary(),
+            prefilter,
+        );
+        found
+            .0
+            .extend(doc.shadowed_violations(Self::boundary(), Self::ROOT));
+        if !found.is_empty() {
+            return Err(ReadError::Invalid(found));
         }
+        convert(doc.value, Self::ROOT).map_err(ReadError::Invalid)
     }
+}
+
+/// A validated document converted to its Rust type; a mismatch (a bug of the type, not of the
+/// document) is reported at `root`.
+fn convert<C: DeserializeOwned>(value: Value, root: &str) -> Result<C, Violations> {
+    serde_json::from_value(value).map_err(|e| {
+        Violations(vec![Violation::new(
+            root,
+            format!(
+                "the document does not match its Rust type ({:?} error at line {}, column {})",
+                e.classify(),
+                e.line(),
+                e.column()
+            ),
+        )])
+    })
 }
 
 /// Why [`Contract::from_str`] or [`Contract::from_slice`] refused a document.

@@ -12,10 +12,14 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::bytes;
 
+mod candidates;
+mod literals;
 mod scan;
 #[cfg(test)]
 mod tests;
 
+pub use candidates::Prefilter;
+use candidates::{Candidates, RuleInput, RuleSet};
 pub use scan::Finding;
 
 /// Normalises a key or a key part for matching: lower-case, separators removed.
@@ -24,18 +28,20 @@ pub use scan::Finding;
 /// assert_eq!(cavra_runtime::boundary::normalize_key("X-Api_Key"), "xapikey");
 /// ```
 pub fn normalize_key(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    normalize_key_into(key, &mut out);
+    out
+}
+
+/// [`normalize_key`], appended to `out`.
+fn normalize_key_into(key: &str, out: &mut String) {
+    let kept = |c: &char| !matches!(c, '_' | '-' | '.' | ' ');
     if key.is_ascii() {
         // The common case, without Unicode case tables.
-        return key
-            .bytes()
-            .filter(|b| !matches!(b, b'_' | b'-' | b'.' | b' '))
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        out.extend(key.chars().filter(kept).map(|c| c.to_ascii_lowercase()));
+    } else {
+        out.extend(key.chars().filter(kept).flat_map(char::to_lowercase));
     }
-    key.chars()
-        .filter(|c| !matches!(c, '_' | '-' | '.' | ' '))
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Returns the first of `parts` (in their order) that `key` contains once both are normalised.
@@ -132,26 +138,21 @@ pub struct Boundary {
     compiled: OnceLock<Compiled>,
 }
 
-/// The rules compiled once: byte regexes behind a keyword prefilter.
+/// The rules compiled once: byte regexes behind a keyword and literal prefilter.
 #[derive(Debug)]
 struct Compiled {
     rules: Vec<Option<CompiledRule>>,
     /// The normalised key parts, as one automaton: a key is normalised once and searched once.
     key_parts: Option<AhoCorasick>,
-    /// The rules that run on every value (no keywords), in spec order.
-    always: Vec<usize>,
-    /// Every keyword, lower-cased, and the rules each one enables.
-    prefilter: Option<AhoCorasick>,
-    keyword_rules: Vec<Vec<usize>>,
+    /// Which rules can fire on a string or a document.
+    candidates: Candidates,
+
     allow: Vec<bytes::Regex>,
 }
 
 #[derive(Debug)]
 struct CompiledRule {
     regex: bytes::Regex,
-    /// The fewest bytes a match spans: a shorter value cannot hold a secret of this rule, and
-    /// is not handed to the regex engine at all (most strings of a contract are short).
-    min_len: usize,
     allow: Vec<bytes::Regex>,
     /// The groups that hold the secret (`secret`, `s2`, `s3`, ... in alternatives), by index.
     secret_groups: Vec<usize>,
@@ -165,7 +166,9 @@ fn is_secret_group(name: &str) -> bool {
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The fewest bytes a match of `pattern` spans (0 when it cannot be told).
+/// The fewest bytes a match of `pattern` spans (0 when it cannot be told): a shorter value cannot
+/// hold a secret of this rule, and is not handed to the regex engine at all (most strings of a
+/// contract are short).
 fn minimum_len(pattern: &str) -> usize {
     regex_syntax::ParserBuilder::new()
         .unicode(false)
@@ -181,6 +184,7 @@ fn compile(pattern: &str) -> Option<bytes::Regex> {
     bytes::RegexBuilder::new(pattern)
         .unicode(false)
         .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(32 << 20)
         .build()
         .ok()
 }
@@ -226,43 +230,28 @@ impl Boundary {
                         .collect();
                     Some(CompiledRule {
                         regex,
-                        min_len: minimum_len(p.pattern),
                         allow: p.allow.iter().filter_map(|a| compile(a)).collect(),
                         secret_groups,
                     })
                 })
                 .collect();
-            let mut keywords: Vec<String> = Vec::new();
-            let mut keyword_rules: Vec<Vec<usize>> = Vec::new();
-            for (i, p) in self.value_patterns.iter().enumerate() {
-                for k in p.keywords {
-                    let k = k.to_ascii_lowercase();
-                    match keywords.iter().position(|known| *known == k) {
-                        Some(at) => keyword_rules[at].push(i),
-                        None => {
-                            keywords.push(k);
-                            keyword_rules.push(vec![i]);
-                        }
-                    }
-                }
-            }
-            let prefilter = AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&keywords)
-                .ok();
-
+            let inputs: Vec<RuleInput<'_>> = self
+                .value_patterns
+                .iter()
+                .map(|p| RuleInput {
+                    keywords: p.keywords,
+                    pattern: p.pattern,
+                    min_len: minimum_len(p.pattern),
+                })
+                .collect();
             Compiled {
                 rules,
                 key_parts: AhoCorasick::builder()
                     .kind(Some(AhoCorasickKind::DFA))
                     .build(self.key_parts.iter().map(|p| normalize_key(p)))
                     .ok(),
-                always: (0..self.value_patterns.len())
-                    .filter(|i| self.value_patterns[*i].keywords.is_empty())
-                    .collect(),
-                prefilter,
-                keyword_rules,
+                candidates: Candidates::new(&inputs),
+
                 allow: self
                     .allow_values
                     .iter()
@@ -274,11 +263,17 @@ impl Boundary {
 
     /// The sensitive key part `key` contains, if any.
     pub fn key_hit(&self, key: &str) -> Option<&'static str> {
+        self.key_hit_in(key, &mut String::new())
+    }
+
+    /// [`Boundary::key_hit`], normalising the key into `buffer` (a walk reuses one).
+    fn key_hit_in(&self, key: &str, buffer: &mut String) -> Option<&'static str> {
         let matcher = self.compiled().key_parts.as_ref()?;
-        let key = normalize_key(key);
+        buffer.clear();
+        normalize_key_into(key, buffer);
         // The first part in spec order that occurs, as `sensitive_key_part` decides.
         matcher
-            .find_overlapping_iter(&key)
+            .find_overlapping_iter(buffer.as_str())
             .map(|m| m.pattern().as_usize())
             .filter(|i| !self.key_parts[*i].is_empty())
             .min()
@@ -364,55 +359,87 @@ impl Boundary {
         self.first_value_hit(value).is_some()
     }
 
+    /// Which value rules can fire anywhere in a document, from its raw bytes: one pass over them
+    /// for every rule's keywords and required literals. A scan given it
+    /// ([`Boundary::findings_with`]) runs only those rules; most documents need none.
+    ///
+    /// ```
+    /// # use cavra_runtime::boundary::{Boundary, ValuePattern};
+    /// static B: Boundary = Boundary::new(&[], &[ValuePattern::simple("t", "t", r"tok_[a-z]{20}")], &[]);
+    /// assert!(B.prefilter(br#"{"tenant_id": "tenant-a"}"#).is_clean());
+    /// assert!(!B.prefilter(br#"{"note": "tok_abcdefghijklmnopqrst"}"#).is_clean());
+    /// // An escape can spell what the raw bytes do not hold: every rule stays possible.
+    /// assert!(!B.prefilter(br#"{"note": "\u0074ok_abcdefghijklmnopqrst"}"#).is_clean());
+    /// ```
+    pub fn prefilter(&self, raw: &[u8]) -> Prefilter {
+        self.compiled().candidates.in_document(raw)
+    }
+
+    /// Whether any rule `prefilter` leaves could match a string as long as `value` (a length
+    /// comparison: most strings of a contract are shorter than every rule's shortest match).
+    fn may_hit(&self, value: &str, prefilter: Prefilter) -> bool {
+        self.compiled()
+            .candidates
+            .may_hit(value.len(), prefilter.0.unwrap_or(RuleSet::ALL))
+    }
+
     /// The first rule, in spec order, that finds a secret in `value`.
     pub fn first_value_hit(&self, value: &str) -> Option<ValueHit> {
+        self.first_value_hit_with(value, Prefilter::ALL)
+    }
+
+    /// [`Boundary::first_value_hit`] among the rules `prefilter` leaves.
+    pub(crate) fn first_value_hit_with(
+        &self,
+        value: &str,
+        prefilter: Prefilter,
+    ) -> Option<ValueHit> {
         let c = self.compiled();
         let bytes = value.as_bytes();
-        // Rules whose keyword occurs; for a benign string the prefilter finds none and nothing
-        // is allocated.
-        let mut enabled: Vec<usize> = Vec::new();
-        if let Some(prefilter) = c.prefilter.as_ref().filter(|p| p.is_match(bytes)) {
-            // Most values hold no keyword: one accelerated search says so before the slower
-            // overlapping one lists every keyword that occurs.
-            for m in prefilter.find_overlapping_iter(bytes) {
-                enabled.extend(&c.keyword_rules[m.pattern().as_usize()]);
-            }
-        }
-        // The rules to run, in spec order: those without keywords, and those a keyword enabled.
-        let candidates: Vec<usize>;
-        let order: &[usize] = if enabled.is_empty() {
-            &c.always
-        } else {
-            enabled.extend(&c.always);
-            enabled.sort_unstable();
-            enabled.dedup();
-            candidates = enabled;
-            &candidates
-        };
-        order.iter().copied().find_map(|i| {
-            let rule = c.rules[i].as_ref()?;
-            if bytes.len() < rule.min_len {
-                return None;
-            }
-            let pattern = &self.value_patterns[i];
-            // A match test runs on the lazy DFA alone; capture groups are resolved only for the
-            // rare value that matches.
-            if !rule.regex.is_match(bytes) {
-                return None;
-            }
-            rule.regex.captures_iter(bytes).find_map(|caps| {
-                let secret = rule
-                    .secret_groups
-                    .iter()
-                    .find_map(|i| caps.get(*i))
-                    .or_else(|| caps.get(0))?;
-                let s = secret.as_bytes();
-                let allowed = c.allow.iter().chain(&rule.allow).any(|a| a.is_match(s));
-                let weak = entropy(s) < pattern.min_entropy;
-                (!allowed && !weak).then(|| ValueHit {
-                    rule: pattern,
-                    secret: secret.range(),
-                })
+        let allowed = prefilter.0.unwrap_or(RuleSet::ALL);
+        let rules = c.candidates.in_string(bytes, allowed);
+        rules
+            .iter()
+            .chain(c.candidates.overflow.iter().copied())
+            .find_map(|i| self.rule_hit(c, i, bytes))
+    }
+
+    /// [`Boundary::first_value_hit`] without the prefilter: every rule whose keyword occurs run
+    /// in spec order. The reference the prefilter is tested against; slower, not for use.
+    #[doc(hidden)]
+    pub fn first_value_hit_unfiltered(&self, value: &str) -> Option<ValueHit> {
+        let c = self.compiled();
+        let lower = value.to_ascii_lowercase();
+        (0..self.value_patterns.len())
+            .filter(|i| {
+                let keywords = self.value_patterns[*i].keywords;
+                keywords.is_empty()
+                    || keywords
+                        .iter()
+                        .any(|k| lower.contains(&k.to_ascii_lowercase()))
+            })
+            .find_map(|i| self.rule_hit(c, i, value.as_bytes()))
+    }
+
+    /// Rule `i`'s first secret in `bytes` that neither an allowlist nor the entropy floor lets
+    /// pass.
+    fn rule_hit(&self, c: &Compiled, i: usize, bytes: &[u8]) -> Option<ValueHit> {
+        let rule = c.rules.get(i)?.as_ref()?;
+        let pattern = &self.value_patterns[i];
+        // The search for a match runs on the lazy DFA alone; capture groups are resolved only
+        // for a value that matches.
+        rule.regex.captures_iter(bytes).find_map(|caps| {
+            let secret = rule
+                .secret_groups
+                .iter()
+                .find_map(|i| caps.get(*i))
+                .or_else(|| caps.get(0))?;
+            let s = secret.as_bytes();
+            let allowed = c.allow.iter().chain(&rule.allow).any(|a| a.is_match(s));
+            let weak = entropy(s) < pattern.min_entropy;
+            (!allowed && !weak).then(|| ValueHit {
+                rule: pattern,
+                secret: secret.range(),
             })
         })
     }

@@ -1,6 +1,10 @@
 //! The scan: every sensitive key and token-like value of a document, each at its JSON path,
 //! with its rule and the secret redacted.
 
+use std::collections::HashSet;
+
+use foldhash::fast::RandomState;
+
 use serde_json::Value;
 
 use super::*;
@@ -45,7 +49,13 @@ impl Finding {
 impl Boundary {
     /// Every sensitive key and token-like value in `value`, each at its path, as violations.
     pub fn scan(&self, value: &Value, path: &str) -> Vec<Violation> {
-        self.findings(value, path)
+        self.scan_with(value, path, Prefilter::ALL)
+    }
+
+    /// [`Boundary::scan`] running only the value rules `prefilter` leaves (from
+    /// [`Boundary::prefilter`] over the bytes `value` was parsed from).
+    pub fn scan_with(&self, value: &Value, path: &str, prefilter: Prefilter) -> Vec<Violation> {
+        self.findings_with(value, path, prefilter)
             .iter()
             .map(Finding::violation)
             .collect()
@@ -54,62 +64,89 @@ impl Boundary {
     /// Every sensitive key and token-like value in `value`, each at its path, with its rule and
     /// the secret redacted.
     pub fn findings(&self, value: &Value, path: &str) -> Vec<Finding> {
+        self.findings_with(value, path, Prefilter::ALL)
+    }
+
+    /// [`Boundary::findings`] running only the value rules `prefilter` leaves (from
+    /// [`Boundary::prefilter`] over the bytes `value` was parsed from): the same findings, since
+    /// a rule it leaves out cannot match anywhere in those bytes.
+    ///
+    /// ```
+    /// # use cavra_runtime::boundary::{Boundary, ValuePattern};
+    /// static B: Boundary = Boundary::new(&["token"], &[ValuePattern::simple("t", "t", r"tok_[a-z]{20}")], &[]);
+    /// let raw = br#"{"note": ["tok_abcdefghijklmnopqrst"], "api_token": 1}"#;
+    /// let value: serde_json::Value = serde_json::from_slice(raw).unwrap();
+    /// let found = B.findings_with(&value, "", B.prefilter(raw));
+    /// assert_eq!(found, B.findings(&value, ""));
+    /// assert_eq!(found.len(), 2);
+    /// ```
+    pub fn findings_with(&self, value: &Value, path: &str, prefilter: Prefilter) -> Vec<Finding> {
         let mut out = Vec::new();
-        self.scan_into(value, path, &mut Vec::new(), &mut out);
+        let mut walk = Walk {
+            root: path,
+            prefilter,
+            stack: Vec::new(),
+            key: String::new(),
+            clean_keys: HashSet::default(),
+            clean_values: HashSet::default(),
+        };
+        self.scan_into(value, &mut walk, &mut out);
         out
     }
 
     /// Walks `value`, keeping the path as a stack of segments: a path is written out only for a
     /// finding, so a clean document allocates no path at all.
-    fn scan_into<'v>(
-        &self,
-        value: &'v Value,
-        root: &str,
-        stack: &mut Vec<Segment<'v>>,
-        out: &mut Vec<Finding>,
-    ) {
+    fn scan_into<'v>(&self, value: &'v Value, walk: &mut Walk<'_, 'v>, out: &mut Vec<Finding>) {
         match value {
             Value::Object(map) => {
                 for (key, v) in map {
-                    stack.push(Segment::Key(key));
-                    if let Some(part) = self.key_hit(key) {
+                    walk.stack.push(Segment::Key(key));
+                    if walk.clean_keys.contains(key.as_str()) {
+                        // A document repeats its keys: each is checked once per walk.
+                    } else if let Some(part) = self.key_hit_in(key, &mut walk.key) {
                         out.push(Finding {
-                            path: self.render(root, stack),
+                            path: self.render(walk.root, &walk.stack),
                             kind: "key",
                             rule: part,
                             family: "key",
                             redacted: redact(key.as_bytes()),
                         });
-                    } else if let Some(hit) = self.first_value_hit(key) {
+                    } else if let Some(hit) = self.first_value_hit_with(key, walk.prefilter) {
                         // A token used as a key is a finding, and its path shows it redacted.
                         out.push(Finding {
-                            path: self.render(root, stack),
+                            path: self.render(walk.root, &walk.stack),
                             kind: "key",
                             rule: hit.rule.name,
                             family: hit.rule.family,
                             redacted: redact(&key.as_bytes()[hit.secret]),
                         });
+                    } else if walk.clean_keys.len() < CLEAN_CACHE {
+                        walk.clean_keys.insert(key);
                     }
-                    self.scan_into(v, root, stack, out);
-                    stack.pop();
+                    self.scan_into(v, walk, out);
+                    walk.stack.pop();
                 }
             }
             Value::Array(items) => {
                 for (i, v) in items.iter().enumerate() {
-                    stack.push(Segment::Index(i));
-                    self.scan_into(v, root, stack, out);
-                    stack.pop();
+                    walk.stack.push(Segment::Index(i));
+                    self.scan_into(v, walk, out);
+                    walk.stack.pop();
                 }
             }
             Value::String(s) => {
-                if let Some(hit) = self.first_value_hit(s) {
+                if !self.may_hit(s, walk.prefilter) || walk.clean_values.contains(s.as_str()) {
+                    // Too short for every rule the document can trigger, or already found clean.
+                } else if let Some(hit) = self.first_value_hit_with(s, walk.prefilter) {
                     out.push(Finding {
-                        path: self.render(root, stack),
+                        path: self.render(walk.root, &walk.stack),
                         kind: "value",
                         rule: hit.rule.name,
                         family: hit.rule.family,
                         redacted: redact(&s.as_bytes()[hit.secret]),
                     });
+                } else if walk.clean_values.len() < CLEAN_CACHE {
+                    walk.clean_values.insert(s);
                 }
             }
             Value::Null | Value::Bool(_) | Value::Number(_) => {}
@@ -127,6 +164,21 @@ impl Boundary {
         }
         path
     }
+}
+
+/// How many clean keys, and clean values, a walk remembers: a document repeats its keys and
+/// vocabulary words, and the bound keeps a large document's walk small.
+const CLEAN_CACHE: usize = 4096;
+
+/// A walk's state: the path as a stack of segments, a buffer for normalising keys, and the keys
+/// and values already found clean (each is checked once per walk).
+struct Walk<'r, 'v> {
+    root: &'r str,
+    prefilter: Prefilter,
+    stack: Vec<Segment<'v>>,
+    key: String,
+    clean_keys: HashSet<&'v str, RandomState>,
+    clean_values: HashSet<&'v str, RandomState>,
 }
 
 /// One step of a path being walked.

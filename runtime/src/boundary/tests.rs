@@ -104,3 +104,75 @@ fn scan_reports_every_hit_at_its_path_without_the_value() {
     );
     assert!(hits.iter().all(|h| !h.message.contains(&token)));
 }
+
+#[test]
+fn the_prefilter_only_skips_rules_that_cannot_match() {
+    // Rules with keywords (short and long), with literals anywhere in the pattern, with a
+    // one-byte literal, and with none.
+    static RULES: [ValuePattern; 4] = [
+        ValuePattern {
+            keywords: &["-u", "auth"],
+            ..ValuePattern::simple(
+                "cli",
+                "cli",
+                r"(?i)(?:-u|authz?)\s+(?P<secret>[a-z0-9]{8,})",
+            )
+        },
+        ValuePattern::simple("mid", "mid", r"[0-9a-f]{8}-us\d"),
+        ValuePattern::simple("quoted", "q", r#"["'](?P<secret>[A-Za-z0-9]{12,})["']"#),
+        ValuePattern::simple("bare", "b", r"[A-Z]{24}"),
+    ];
+    static RULED: Boundary = Boundary::new(&["token"], &RULES, &[]);
+    let values = [
+        "plain words",
+        "-u abcdefgh1",
+        "-U ABCDEFGH1",
+        "AUTH abcdefgh12",
+        "authz nope",
+        "0123abcd-us1",
+        "0123ABCD-US1",
+        "say 'abcdefghijkl12'",
+        "say \"abcdefghijkl12\"",
+        "ABCDEFGHIJKLMNOPQRSTUVWX",
+        "short",
+        "",
+    ];
+    for value in values {
+        assert_eq!(
+            RULED
+                .first_value_hit(value)
+                .map(|h| (h.rule.name, h.secret)),
+            RULED
+                .first_value_hit_unfiltered(value)
+                .map(|h| (h.rule.name, h.secret)),
+            "{value}"
+        );
+        let doc = json!({ "note": value, "list": [value, "tenant-a"] });
+        for raw in [
+            serde_json::to_vec(&doc).unwrap_or_default(),
+            format!(r#"{{"note": "{value}"}}"#).into_bytes(),
+        ] {
+            let Ok(parsed) = serde_json::from_slice::<serde_json::Value>(&raw) else {
+                continue;
+            };
+            assert_eq!(
+                RULED.findings_with(&parsed, "", RULED.prefilter(&raw)),
+                RULED.findings(&parsed, ""),
+                "{value}"
+            );
+        }
+    }
+    // A document without any rule's literal or keyword is decided from its bytes alone; a rule
+    // with no literal, or a one-byte one, can never be ruled out that way.
+    static DECIDABLE: Boundary = Boundary::new(&[], &RULES_DECIDABLE, &[]);
+    static RULES_DECIDABLE: [ValuePattern; 1] =
+        [ValuePattern::simple("mid", "mid", r"[0-9a-f]{8}-us\d")];
+    let plain = br#"{"tenant_id": "tenant-a", "note": "plain"}"#;
+    assert!(DECIDABLE.prefilter(plain).is_clean());
+    assert!(
+        !DECIDABLE
+            .prefilter(br#"{"note": "0123abcd-US1"}"#)
+            .is_clean()
+    );
+    assert!(!RULED.prefilter(plain).is_clean());
+}

@@ -31,7 +31,7 @@ use std::path::Path;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use crate::boundary::{Boundary, Finding, redact};
+use crate::boundary::{Boundary, Finding, Prefilter, redact};
 use crate::violation::{Violation, child, index};
 
 /// The deepest nesting [`Limits::max_depth`] may allow: below serde_json's own recursion limit
@@ -175,7 +175,18 @@ pub fn read_limited(
     source: &str,
     limits: &Limits,
 ) -> Result<Vec<u8>, InputError> {
-    let mut buf = Vec::new();
+    read_sized(reader, source, limits, 0)
+}
+
+/// [`read_limited`] into a buffer sized for `expected` bytes (a file's length), so that a large
+/// file is read without the buffer growing and copying.
+fn read_sized(
+    reader: impl Read,
+    source: &str,
+    limits: &Limits,
+    expected: usize,
+) -> Result<Vec<u8>, InputError> {
+    let mut buf = Vec::with_capacity(expected.min(limits.max_bytes).saturating_add(1));
     let cap = u64::try_from(limits.max_bytes)
         .unwrap_or(u64::MAX)
         .saturating_add(1);
@@ -211,7 +222,7 @@ pub fn read(path: Option<&Path>, limits: &Limits) -> Result<Vec<u8>, InputError>
                     limit: limits.max_bytes,
                 });
             }
-            read_limited(file, &source, limits)
+            read_sized(file, &source, limits, usize::try_from(len).unwrap_or(0))
         }
         _ => read_limited(std::io::stdin().lock(), "standard input", limits),
     }
@@ -338,6 +349,30 @@ pub fn parse(input: &[u8], limits: &Limits) -> Result<Document, InputError> {
             column: e.column(),
         }),
     }
+}
+
+/// Inputs at least this large are parsed and prefiltered at once, on two threads.
+const PARALLEL_PREFILTER: usize = 1 << 20;
+
+/// [`parse`], and which of `boundary`'s value rules can fire anywhere in the input
+/// ([`Boundary::prefilter`]), for a scan of the parsed value
+/// ([`Boundary::findings_with`](crate::boundary::Boundary::findings_with)). A large input is
+/// parsed and prefiltered at the same time, on two threads.
+pub fn parse_for_scan(
+    input: &[u8],
+    limits: &Limits,
+    boundary: &Boundary,
+) -> Result<(Document, Prefilter), InputError> {
+    if input.len() < PARALLEL_PREFILTER || input.len() > limits.max_bytes {
+        let doc = parse(input, limits)?;
+        return Ok((doc, Prefilter::ALL));
+    }
+    std::thread::scope(|scope| {
+        let prefilter = scope.spawn(|| boundary.prefilter(input));
+        let doc = parse(input, limits)?;
+        // A prefilter that did not finish (it cannot panic on any input) leaves every rule on.
+        Ok((doc, prefilter.join().unwrap_or(Prefilter::ALL)))
+    })
 }
 
 /// serde_json's message without its ` at line L column C` suffix.
