@@ -426,8 +426,11 @@ impl Boundary {
     fn rule_hit(&self, c: &Compiled, i: usize, bytes: &[u8]) -> Option<ValueHit> {
         let rule = c.rules.get(i)?.as_ref()?;
         let pattern = &self.value_patterns[i];
-        // The search for a match runs on the lazy DFA alone; capture groups are resolved only
-        // for a value that matches.
+        // A match test runs on the lazy DFA alone; capture groups are resolved (and the capture
+        // engines' caches allocated) only for a value that matches.
+        if !rule.regex.is_match(bytes) {
+            return None;
+        }
         rule.regex.captures_iter(bytes).find_map(|caps| {
             let secret = rule
                 .secret_groups
