@@ -1,6 +1,5 @@
 //! Rows "boundary scan, benign" and "boundary scan, match-dense": MB/s of the scanner over a
-//! parsed document (with the document prefilter over its bytes, and with each string
-//! prefiltered alone), against every value rule run plainly on every string (no prefilter). The
+//! parsed document, against every value rule run plainly on every string (no prefilter). The
 //! benign input is measured at two sizes, so a super-linear cost would show as a falling rate.
 
 use cavra_benches::documents::{benign_json, dense_json};
@@ -14,18 +13,7 @@ fn group(c: &mut Criterion, name: &str, bytes: &[u8]) {
     let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Bytes(bytes.len() as u64));
     group.sample_size(10);
-    // What `cavra scan` does once the document is parsed: the document prefilter over its
-    // bytes, then the walk.
     group.bench_function("scanner", |b| {
-        b.iter(|| {
-            let prefilter = cavra::BOUNDARY.prefilter(std::hint::black_box(bytes));
-            cavra::BOUNDARY
-                .findings_with(std::hint::black_box(&value), "", prefilter)
-                .len()
-        });
-    });
-    // The walk alone, every string prefiltered on its own (a value scanned without its bytes).
-    group.bench_function("per_string", |b| {
         b.iter(|| cavra::BOUNDARY.scan(std::hint::black_box(&value), "").len());
     });
     group.bench_function("plain_loop", |b| {

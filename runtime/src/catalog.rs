@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::boundary::{Boundary, Prefilter};
+use crate::boundary::Boundary;
 use crate::gate::{Gate, GateReport};
 use crate::shape::{Const, Presence, Shape};
 use crate::validate;
@@ -137,18 +137,6 @@ impl Catalog {
         operation: Option<&str>,
         part: Option<Part>,
     ) -> Result<(Option<Kind>, Violations), String> {
-        self.validate_with(doc, operation, part, Prefilter::ALL)
-    }
-
-    /// [`Catalog::validate`], the boundary scan running only the value rules `prefilter` leaves
-    /// (from [`Boundary::prefilter`](crate::Boundary::prefilter) over the document's bytes).
-    pub fn validate_with(
-        &'static self,
-        doc: &Value,
-        operation: Option<&str>,
-        part: Option<Part>,
-        prefilter: Prefilter,
-    ) -> Result<(Option<Kind>, Violations), String> {
         if let Some(name) = operation {
             let Some(op) = self.operation(name) else {
                 return Err(format!(
@@ -165,14 +153,14 @@ impl Catalog {
                     None => return Err(format!("operation `{}` has no summary", op.name)),
                 },
             };
-            let found = validate::validate_with(doc, shape, "payload", self.boundary, prefilter);
+            let found = validate::validate(doc, shape, "payload", self.boundary);
             return Ok((Some(Kind::Part(op.name, part)), found));
         }
-        if let Some(exchange) = self.validate_exchange(doc, prefilter) {
+        if let Some(exchange) = self.validate_exchange(doc) {
             return Ok(exchange);
         }
         let Some((kind, shape)) = self.identify(doc) else {
-            let mut found = self.boundary.scan_with(doc, "", prefilter);
+            let mut found = self.boundary.scan(doc, "");
             found.push(Violation::new(
                 "",
                 "cannot tell what the document is: expected an envelope with `schema_version` and `operation`, or an evidence document with `contract`",
@@ -181,17 +169,13 @@ impl Catalog {
         };
         Ok((
             Some(kind),
-            validate::validate_with(doc, shape, "", self.boundary, prefilter),
+            validate::validate(doc, shape, "", self.boundary),
         ))
     }
 
     /// Validates a `{"request": ..., "response": ...}` pair: both envelopes, and that the response
     /// answers the request. `None` when `doc` is not such a pair.
-    fn validate_exchange(
-        &'static self,
-        doc: &Value,
-        prefilter: Prefilter,
-    ) -> Option<(Option<Kind>, Violations)> {
+    fn validate_exchange(&'static self, doc: &Value) -> Option<(Option<Kind>, Violations)> {
         let pair = doc.as_object().filter(|o| o.len() == 2)?;
         let (request, response) = (pair.get("request")?, pair.get("response")?);
         let mut found = Vec::new();
@@ -202,12 +186,10 @@ impl Catalog {
                     if let Kind::Response(name) = kind {
                         operation = self.operation(name);
                     }
-                    found.extend(
-                        validate::validate_with(value, shape, part, self.boundary, prefilter).0,
-                    );
+                    found.extend(validate::validate(value, shape, part, self.boundary).0);
                 }
                 None => {
-                    found.extend(self.boundary.scan_with(value, part, prefilter));
+                    found.extend(self.boundary.scan(value, part));
                     found.push(Violation::new(
                         part,
                         format!("{part} must be an envelope of a known operation"),

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::boundary::Finding;
 use crate::catalog::{Catalog, Part};
-use crate::input::{Limits, parse, parse_for_scan};
+use crate::input::{Limits, parse};
 use crate::violation::Violations;
 
 /// Output format.
@@ -101,12 +101,12 @@ pub fn validate(
             "--part needs --operation: a bare payload or summary does not name its operation",
         );
     }
-    let (doc, prefilter) = match parse_for_scan(input, limits, catalog.boundary) {
-        Ok(parsed) => parsed,
+    let doc = match parse(input, limits) {
+        Ok(doc) => doc,
         Err(e) => return Outcome::usage(e),
     };
     let root = if operation.is_some() { "payload" } else { "" };
-    match catalog.validate_with(&doc.value, operation, part, prefilter) {
+    match catalog.validate(&doc.value, operation, part) {
         Ok((_, mut found)) => {
             found
                 .0
@@ -126,11 +126,11 @@ pub fn scan(
     format: ScanFormat,
     limits: &Limits,
 ) -> Outcome {
-    let (doc, prefilter) = match parse_for_scan(input, limits, catalog.boundary) {
-        Ok(parsed) => parsed,
+    let doc = match parse(input, limits) {
+        Ok(doc) => doc,
         Err(e) => return Outcome::usage(e),
     };
-    let mut findings = catalog.boundary.findings_with(&doc.value, "", prefilter);
+    let mut findings = catalog.boundary.findings(&doc.value, "");
     findings.extend(doc.shadowed_findings(catalog.boundary, ""));
     let code = if findings.is_empty() { 0 } else { 1 };
     match format {

@@ -122,15 +122,8 @@ pub trait Contract: Serialize {
     where
         Self: Sized + DeserializeOwned,
     {
-        let (doc, prefilter) = crate::input::parse_for_scan(bytes, limits, Self::boundary())
-            .map_err(ReadError::Input)?;
-        let mut found = validate::validate_with(
-            &doc.value,
-            Self::shape(),
-            Self::ROOT,
-            Self::boundary(),
-            prefilter,
-        );
+        let doc = crate::input::parse(bytes, limits).map_err(ReadError::Input)?;
+        let mut found = validate::validate(&doc.value, Self::shape(), Self::ROOT, Self::boundary());
         found
             .0
             .extend(doc.shadowed_violations(Self::boundary(), Self::ROOT));

@@ -68,21 +68,6 @@ pub enum Const {
 }
 
 impl Const {
-    /// Whether `value` is this constant (without building it as JSON).
-    pub fn matches(&self, value: &serde_json::Value) -> bool {
-        match self {
-            Const::Str(s) => value.as_str() == Some(*s),
-            Const::Bool(b) => value.as_bool() == Some(*b),
-            Const::StrList(items) => value.as_array().is_some_and(|list| {
-                list.len() == items.len()
-                    && list
-                        .iter()
-                        .zip(items.iter())
-                        .all(|(v, i)| v.as_str() == Some(*i))
-            }),
-        }
-    }
-
     /// The constant as JSON.
     pub fn to_json(&self) -> serde_json::Value {
         match self {

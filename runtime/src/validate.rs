@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::boundary::{Boundary, Prefilter};
+use crate::boundary::Boundary;
 use crate::shape::{Field, Presence, Shape, Type};
 use crate::violation::{Violation, Violations, child, index};
 
@@ -10,19 +10,7 @@ use crate::violation::{Violation, Violations, child, index};
 /// payload) and scans it against `boundary`. Returns every problem, boundary hits first.
 /// A path or message that would repeat a secret (a token used as a key) shows it redacted.
 pub fn validate(value: &Value, shape: &Shape, path: &str, boundary: &Boundary) -> Violations {
-    validate_with(value, shape, path, boundary, Prefilter::ALL)
-}
-
-/// [`validate`], the boundary scan running only the value rules `prefilter` leaves (from
-/// [`Boundary::prefilter`] over the bytes `value` was parsed from).
-pub fn validate_with(
-    value: &Value,
-    shape: &Shape,
-    path: &str,
-    boundary: &Boundary,
-    prefilter: Prefilter,
-) -> Violations {
-    let mut out = boundary.scan_with(value, path, prefilter);
+    let mut out = boundary.scan(value, path);
     let scanned = out.len();
     object(value, shape, path, &mut out);
     for v in &mut out[scanned..] {
@@ -71,8 +59,7 @@ fn object(value: &Value, shape: &Shape, path: &str, out: &mut Vec<Violation>) {
         }
     }
     for field in shape.fields {
-        // The field's path is written only when a problem, or a nested value, needs it.
-        let at = || child(path, field.name);
+        let at = child(path, field.name);
         // A required or constant field must be present; `null` is a value like any other, and
         // no type accepts it (the spec crate's `wire` module decides this for every output).
         match map.get(field.name) {
@@ -80,40 +67,26 @@ fn object(value: &Value, shape: &Shape, path: &str, out: &mut Vec<Violation>) {
             None => {
                 if !matches!(field.presence, Presence::Optional) {
                     out.push(Violation::new(
-                        at(),
+                        at,
                         format!("missing required field `{}`", field.name),
                     ));
                 }
             }
             Some(v) => {
                 if let Presence::Const(c) = &field.presence {
-                    if !c.matches(v) {
+                    let expected = c.to_json();
+                    if *v != expected {
                         out.push(Violation::new(
-                            at(),
-                            format!("{} must be {}", field.name, c.to_json()),
+                            at,
+                            format!("{} must be {expected}", field.name),
                         ));
                     }
                     continue;
                 }
-                if needs_path(v, &field.ty) {
-                    field_value(v, field, &field.ty, field.name, &at(), out);
-                } else {
-                    let before = out.len();
-                    field_value(v, field, &field.ty, field.name, "", out);
-                    if out.len() > before {
-                        // A problem of a plain value: rewritten at the field's path.
-                        out.truncate(before);
-                        field_value(v, field, &field.ty, field.name, &at(), out);
-                    }
-                }
+                field_value(v, field, &field.ty, field.name, &at, out);
             }
         }
     }
-}
-
-/// Whether checking `v` as a `ty` reaches nested values, whose paths start from the field's.
-fn needs_path(v: &Value, ty: &Type) -> bool {
-    matches!(ty, Type::Object(_) | Type::List(_) | Type::Map(_)) && (v.is_object() || v.is_array())
 }
 
 fn field_value(

@@ -254,11 +254,10 @@ fn findings_redact_every_corpus_secret() {
     }
 }
 
-/// The prefilter (each rule's keywords and the literals its pattern needs, searched in one pass
-/// over a string or a whole document's bytes) only skips rules that cannot match: on every value
-/// of the corpus, secrets and near misses alike, the scanner reports what running every rule
-/// whose keyword occurs reports, and a document scanned with its raw bytes' prefilter has the
-/// findings of one scanned without.
+/// The prefilter (each rule's keywords and the literals its pattern needs, searched in one pass,
+/// and each rule's shortest match) only skips rules that cannot match: on every value of the
+/// corpus, secrets and near misses alike, the scanner reports the rule and the secret that running
+/// every rule whose keyword occurs reports.
 #[test]
 #[cfg_attr(
     not(cavra_secrets_corpus),
@@ -266,8 +265,7 @@ fn findings_redact_every_corpus_secret() {
 )]
 fn the_prefilter_never_changes_a_verdict() {
     let boundary = &cavra::BOUNDARY;
-    let mut values = 0;
-    let mut raw_prefiltered = 0;
+    let (mut values, mut hits) = (0, 0);
     for file in [
         "true_positives.jsonl",
         "true_positives_generated.jsonl",
@@ -287,27 +285,11 @@ fn the_prefilter_never_changes_a_verdict() {
                 "{file}: a verdict differs (rule {fast:?} vs {plain:?})"
             );
             values += 1;
-
-            let doc = serde_json::json!({ "note": value, "list": [value], value: 1 });
-            let raw = serde_json::to_vec(&doc).expect("serializes");
-            // Without escapes, as most documents are, the raw bytes decide; with them, every rule
-            // stays on.
-            let unescaped = format!("{{\"note\": \"{value}\"}}");
-            for bytes in [raw, unescaped.into_bytes()] {
-                let Ok(parsed) = serde_json::from_slice::<Value>(&bytes) else {
-                    continue;
-                };
-                let prefilter = boundary.prefilter(&bytes);
-                raw_prefiltered +=
-                    usize::from(prefilter != cavra_runtime::boundary::Prefilter::ALL);
-                assert_eq!(
-                    boundary.findings_with(&parsed, "", prefilter),
-                    boundary.findings(&parsed, ""),
-                    "{file}: the document prefilter changed the findings"
-                );
-            }
+            hits += usize::from(fast.is_some());
         }
     }
-    println!("{values} corpus values; {raw_prefiltered} documents decided from their raw bytes");
-    assert!(values > 1_700 && raw_prefiltered > 1_000);
+    println!(
+        "{values} corpus values, {hits} with a secret, each judged alike with and without the prefilter"
+    );
+    assert!(values > 1_700 && hits > 1_000);
 }

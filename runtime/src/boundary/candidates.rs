@@ -1,22 +1,15 @@
-//! Which value rules can find anything in a text, decided before any rule runs: one
+//! Which value rules can find anything in a string, decided before any rule runs: one
 //! Aho-Corasick pass over every rule's keywords and required literals ([`super::literals`]), and
 //! each rule's shortest match. A rule runs on a string only when the string is long enough, one
 //! of its keywords occurs (the spec's condition) and one of its literals occurs (the pattern's).
-//!
-//! The same pass over a whole document's raw bytes ([`super::Boundary::prefilter`]) tells which
-//! rules can fire anywhere in it: in most documents none, and then each string costs a length
-//! comparison.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use super::literals::{required_literals, shortest};
+use super::literals::required_literals;
 
 /// How many rules a [`RuleSet`] holds; a boundary's later rules run on every string.
 pub(super) const CAPACITY: usize = 256;
 const WORDS: usize = CAPACITY / 64;
-/// The shortest keyword or literal searched for in a whole document: shorter ones (`"`, `.`)
-/// occur in nearly every document and would only slow the pass down.
-const DOCUMENT_LITERAL: usize = 3;
 /// Strings at least this long skip the length table (every rule may match them).
 const LENGTH_TABLE: usize = 256;
 
@@ -25,9 +18,6 @@ const LENGTH_TABLE: usize = 256;
 pub(super) struct RuleSet([u64; WORDS]);
 
 impl RuleSet {
-    /// Every rule.
-    pub(super) const ALL: RuleSet = RuleSet([u64::MAX; WORDS]);
-
     fn insert(&mut self, rule: usize) {
         if rule < CAPACITY {
             self.0[rule / 64] |= 1 << (rule % 64);
@@ -67,42 +57,21 @@ impl RuleSet {
     }
 }
 
-/// The rules a whole document can trigger, from [`super::Boundary::prefilter`] over its raw
-/// bytes; pass it to [`super::Boundary::findings_with`] and the scan runs only those.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Prefilter(pub(super) Option<RuleSet>);
-
-impl Prefilter {
-    /// Every rule may fire (what a scan of a value without its raw bytes assumes).
-    pub const ALL: Prefilter = Prefilter(None);
-
-    /// Whether no value rule can fire anywhere in the document.
-    pub fn is_clean(&self) -> bool {
-        self.0.is_some_and(|rules| rules.is_empty())
-    }
-}
-
 /// The compiled index.
 #[derive(Debug)]
 pub(super) struct Candidates {
-    /// Every keyword and literal, in one automaton, for a string.
+    /// Every keyword and literal, in one automaton.
     automaton: Option<AhoCorasick>,
     /// Per searched pattern: the rules it is a keyword of, and those it is a literal of.
     keyword_of: Vec<RuleSet>,
     literal_of: Vec<RuleSet>,
-    /// The keywords and literals of at least [`DOCUMENT_LITERAL`] bytes, for a whole document,
-    /// and each one's index in `automaton`.
-    document_automaton: Option<AhoCorasick>,
-    document: Vec<usize>,
     /// Rules with no keyword (the spec's condition holds everywhere) and with no literal set.
     no_keywords: RuleSet,
     no_literals: RuleSet,
-    /// Rules with a keyword, or a literal, too short for the document pass, which therefore
-    /// cannot tell whether their condition holds.
-    short_keywords: RuleSet,
-    short_literals: RuleSet,
     /// `by_len[n]`: the rules a string of `n` bytes is long enough for.
     by_len: Vec<RuleSet>,
+    /// The fewest bytes any rule's match spans: a shorter string is never searched.
+    pub(super) shortest_match: usize,
     all: RuleSet,
     /// Rules past [`CAPACITY`], which run on every string.
     pub(super) overflow: Vec<usize>,
@@ -119,7 +88,6 @@ impl Candidates {
     pub(super) fn new(rules: &[RuleInput<'_>]) -> Self {
         let mut searched = Searched::default();
         let (mut no_keywords, mut no_literals) = (RuleSet::default(), RuleSet::default());
-        let (mut short_keywords, mut short_literals) = (RuleSet::default(), RuleSet::default());
         for (i, rule) in rules.iter().enumerate().take(CAPACITY) {
             let keywords: Vec<&str> = rule
                 .keywords
@@ -131,18 +99,12 @@ impl Candidates {
                 no_keywords.insert(i);
             }
             for keyword in keywords {
-                if keyword.len() < DOCUMENT_LITERAL {
-                    short_keywords.insert(i);
-                }
                 let at = searched.slot(keyword.to_ascii_lowercase().into_bytes());
                 searched.keyword_of[at].insert(i);
             }
             match required_literals(rule.pattern) {
                 None => no_literals.insert(i),
                 Some(set) => {
-                    if shortest(&set) < DOCUMENT_LITERAL {
-                        short_literals.insert(i);
-                    }
                     for literal in set {
                         let at = searched.slot(literal);
                         searched.literal_of[at].insert(i);
@@ -151,11 +113,7 @@ impl Candidates {
             }
         }
         let counted = rules.len().min(CAPACITY);
-        let document: Vec<usize> = (0..searched.patterns.len())
-            .filter(|p| searched.patterns[*p].len() >= DOCUMENT_LITERAL)
-            .collect();
-        let automaton = build_automaton(searched.patterns.iter());
-        let document_automaton = build_automaton(document.iter().map(|p| &searched.patterns[*p]));
+        let automaton = build_automaton(&searched.patterns);
         if automaton.is_none() {
             // Patterns that do not build into an automaton: every rule runs on every string.
             no_keywords = RuleSet::of(0..counted);
@@ -165,32 +123,25 @@ impl Candidates {
             automaton,
             keyword_of: searched.keyword_of,
             literal_of: searched.literal_of,
-            document_automaton,
-            document,
             no_keywords,
             no_literals,
-            short_keywords,
-            short_literals,
             by_len: (0..LENGTH_TABLE)
                 .map(|n| RuleSet::of((0..counted).filter(|i| rules[*i].min_len <= n)))
                 .collect(),
+            shortest_match: if counted < rules.len() {
+                0
+            } else {
+                rules.iter().map(|r| r.min_len).min().unwrap_or(usize::MAX)
+            },
             all: RuleSet::of(0..counted),
             overflow: (CAPACITY..rules.len()).collect(),
         }
     }
 
-    /// Whether a string of `len` bytes is long enough for a rule of `allowed`.
-    pub(super) fn may_hit(&self, len: usize, allowed: RuleSet) -> bool {
-        !self.overflow.is_empty()
-            || !allowed
-                .and(self.by_len.get(len).copied().unwrap_or(self.all))
-                .is_empty()
-    }
-
-    /// The rules that may find a secret in `text`, within `allowed`: long enough, one of their
-    /// keywords present (exactly the spec's condition) and one of their literals present.
-    pub(super) fn in_string(&self, text: &[u8], allowed: RuleSet) -> RuleSet {
-        let rules = allowed.and(self.by_len.get(text.len()).copied().unwrap_or(self.all));
+    /// The rules that may find a secret in `text`: long enough, one of their keywords present
+    /// (exactly the spec's condition) and one of their literals present.
+    pub(super) fn in_string(&self, text: &[u8]) -> RuleSet {
+        let rules = self.by_len.get(text.len()).copied().unwrap_or(self.all);
         if rules
             .and(complement(self.no_keywords.and(self.no_literals)))
             .is_empty()
@@ -208,29 +159,6 @@ impl Candidates {
             }
         }
         rules.and(keywords).and(literals)
-    }
-
-    /// The rules that may fire anywhere in a document, from its raw bytes.
-    pub(super) fn in_document(&self, raw: &[u8]) -> Prefilter {
-        // An escape (`\u0067hp_`) can spell a literal that the raw bytes do not hold.
-        let Some(automaton) = self
-            .document_automaton
-            .as_ref()
-            .filter(|_| self.automaton.is_some() && !raw.contains(&b'\\'))
-        else {
-            return Prefilter::ALL;
-        };
-        let mut keywords = self.no_keywords.or(self.short_keywords);
-        let mut literals = self.no_literals.or(self.short_literals);
-        for m in automaton.find_overlapping_iter(raw) {
-            let p = self.document[m.pattern().as_usize()];
-            keywords = keywords.or(self.keyword_of[p]);
-            literals = literals.or(self.literal_of[p]);
-            if keywords.and(literals).and(self.all) == self.all {
-                break;
-            }
-        }
-        Prefilter(Some(keywords.and(literals).and(self.all)))
     }
 }
 
@@ -256,7 +184,7 @@ impl Searched {
 }
 
 /// One ASCII-case-insensitive automaton over `patterns`.
-fn build_automaton<'p>(patterns: impl Iterator<Item = &'p Vec<u8>>) -> Option<AhoCorasick> {
+fn build_automaton(patterns: &[Vec<u8>]) -> Option<AhoCorasick> {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))

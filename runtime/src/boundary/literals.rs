@@ -30,7 +30,7 @@ pub(super) fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
 }
 
 /// The shortest literal of a set: how selective it is (a one-byte literal occurs everywhere).
-pub(super) fn shortest(set: &[Vec<u8>]) -> usize {
+fn shortest(set: &[Vec<u8>]) -> usize {
     set.iter().map(Vec::len).min().unwrap_or(0)
 }
 

@@ -49,13 +49,7 @@ impl Finding {
 impl Boundary {
     /// Every sensitive key and token-like value in `value`, each at its path, as violations.
     pub fn scan(&self, value: &Value, path: &str) -> Vec<Violation> {
-        self.scan_with(value, path, Prefilter::ALL)
-    }
-
-    /// [`Boundary::scan`] running only the value rules `prefilter` leaves (from
-    /// [`Boundary::prefilter`] over the bytes `value` was parsed from).
-    pub fn scan_with(&self, value: &Value, path: &str, prefilter: Prefilter) -> Vec<Violation> {
-        self.findings_with(value, path, prefilter)
+        self.findings(value, path)
             .iter()
             .map(Finding::violation)
             .collect()
@@ -64,27 +58,9 @@ impl Boundary {
     /// Every sensitive key and token-like value in `value`, each at its path, with its rule and
     /// the secret redacted.
     pub fn findings(&self, value: &Value, path: &str) -> Vec<Finding> {
-        self.findings_with(value, path, Prefilter::ALL)
-    }
-
-    /// [`Boundary::findings`] running only the value rules `prefilter` leaves (from
-    /// [`Boundary::prefilter`] over the bytes `value` was parsed from): the same findings, since
-    /// a rule it leaves out cannot match anywhere in those bytes.
-    ///
-    /// ```
-    /// # use cavra_runtime::boundary::{Boundary, ValuePattern};
-    /// static B: Boundary = Boundary::new(&["token"], &[ValuePattern::simple("t", "t", r"tok_[a-z]{20}")], &[]);
-    /// let raw = br#"{"note": ["tok_abcdefghijklmnopqrst"], "api_token": 1}"#;
-    /// let value: serde_json::Value = serde_json::from_slice(raw).unwrap();
-    /// let found = B.findings_with(&value, "", B.prefilter(raw));
-    /// assert_eq!(found, B.findings(&value, ""));
-    /// assert_eq!(found.len(), 2);
-    /// ```
-    pub fn findings_with(&self, value: &Value, path: &str, prefilter: Prefilter) -> Vec<Finding> {
         let mut out = Vec::new();
         let mut walk = Walk {
             root: path,
-            prefilter,
             stack: Vec::new(),
             key: String::new(),
             clean_keys: HashSet::default(),
@@ -111,7 +87,7 @@ impl Boundary {
                             family: "key",
                             redacted: redact(key.as_bytes()),
                         });
-                    } else if let Some(hit) = self.first_value_hit_with(key, walk.prefilter) {
+                    } else if let Some(hit) = self.first_value_hit(key) {
                         // A token used as a key is a finding, and its path shows it redacted.
                         out.push(Finding {
                             path: self.render(walk.root, &walk.stack),
@@ -135,9 +111,9 @@ impl Boundary {
                 }
             }
             Value::String(s) => {
-                if !self.may_hit(s, walk.prefilter) || walk.clean_values.contains(s.as_str()) {
-                    // Too short for every rule the document can trigger, or already found clean.
-                } else if let Some(hit) = self.first_value_hit_with(s, walk.prefilter) {
+                if !self.may_hit(s) || walk.clean_values.contains(s.as_str()) {
+                    // Too short for every rule, or already found clean.
+                } else if let Some(hit) = self.first_value_hit(s) {
                     out.push(Finding {
                         path: self.render(walk.root, &walk.stack),
                         kind: "value",
@@ -174,7 +150,6 @@ const CLEAN_CACHE: usize = 4096;
 /// and values already found clean (each is checked once per walk).
 struct Walk<'r, 'v> {
     root: &'r str,
-    prefilter: Prefilter,
     stack: Vec<Segment<'v>>,
     key: String,
     clean_keys: HashSet<&'v str, RandomState>,

@@ -123,56 +123,49 @@ fn the_prefilter_only_skips_rules_that_cannot_match() {
         ValuePattern::simple("bare", "b", r"[A-Z]{24}"),
     ];
     static RULED: Boundary = Boundary::new(&["token"], &RULES, &[]);
+    // Each value, and the rule that must find a secret in it.
     let values = [
-        "plain words",
-        "-u abcdefgh1",
-        "-U ABCDEFGH1",
-        "AUTH abcdefgh12",
-        "authz nope",
-        "0123abcd-us1",
-        "0123ABCD-US1",
-        "say 'abcdefghijkl12'",
-        "say \"abcdefghijkl12\"",
-        "ABCDEFGHIJKLMNOPQRSTUVWX",
-        "short",
-        "",
+        ("plain words", None),
+        ("-u abcdefgh1", Some("cli")),
+        ("-U ABCDEFGH1", Some("cli")),
+        ("AUTH abcdefgh12", Some("cli")),
+        ("authz nope", None),
+        ("0123abcd-us1", Some("mid")),
+        ("0123ABCD-US1", None),
+        ("say 'abcdefghijkl12'", Some("quoted")),
+        ("say \"abcdefghijkl12\"", Some("quoted")),
+        ("ABCDEFGHIJKLMNOPQRSTUVWX", Some("bare")),
+        ("short", None),
+        ("", None),
     ];
-    for value in values {
+    for (value, rule) in values {
+        let hit = RULED
+            .first_value_hit(value)
+            .map(|h| (h.rule.name, h.secret));
+        assert_eq!(hit.as_ref().map(|h| h.0), rule, "{value}");
         assert_eq!(
-            RULED
-                .first_value_hit(value)
-                .map(|h| (h.rule.name, h.secret)),
+            hit,
             RULED
                 .first_value_hit_unfiltered(value)
                 .map(|h| (h.rule.name, h.secret)),
             "{value}"
         );
-        let doc = json!({ "note": value, "list": [value, "tenant-a"] });
-        for raw in [
-            serde_json::to_vec(&doc).unwrap_or_default(),
-            format!(r#"{{"note": "{value}"}}"#).into_bytes(),
-        ] {
-            let Ok(parsed) = serde_json::from_slice::<serde_json::Value>(&raw) else {
-                continue;
-            };
-            assert_eq!(
-                RULED.findings_with(&parsed, "", RULED.prefilter(&raw)),
-                RULED.findings(&parsed, ""),
-                "{value}"
-            );
-        }
     }
-    // A document without any rule's literal or keyword is decided from its bytes alone; a rule
-    // with no literal, or a one-byte one, can never be ruled out that way.
-    static DECIDABLE: Boundary = Boundary::new(&[], &RULES_DECIDABLE, &[]);
-    static RULES_DECIDABLE: [ValuePattern; 1] =
-        [ValuePattern::simple("mid", "mid", r"[0-9a-f]{8}-us\d")];
-    let plain = br#"{"tenant_id": "tenant-a", "note": "plain"}"#;
-    assert!(DECIDABLE.prefilter(plain).is_clean());
-    assert!(
-        !DECIDABLE
-            .prefilter(br#"{"note": "0123abcd-US1"}"#)
-            .is_clean()
-    );
-    assert!(!RULED.prefilter(plain).is_clean());
+}
+
+#[test]
+fn rules_past_the_rule_set_capacity_still_run() {
+    // A boundary with more rules than a rule set holds: the later ones run on every string.
+    let mut rules: Vec<ValuePattern> = (0..candidates::CAPACITY + 4)
+        .map(|_| ValuePattern {
+            keywords: &["never-present-keyword"],
+            ..ValuePattern::simple("filler", "f", r"zz_[0-9]{30}")
+        })
+        .collect();
+    let last = rules.len() - 1;
+    rules[last] = ValuePattern::simple("late", "l", r"tok_[a-z]{20}");
+    let boundary = Boundary::new(&[], Vec::leak(rules), &[]);
+    let hit = boundary.first_value_hit("tok_abcdefghijklmnopqrst");
+    assert_eq!(hit.map(|h| h.rule.name), Some("late"));
+    assert!(boundary.first_value_hit("tenant-a").is_none());
 }

@@ -31,7 +31,7 @@ use std::path::Path;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use crate::boundary::{Boundary, Finding, Prefilter, redact};
+use crate::boundary::{Boundary, Finding, redact};
 use crate::violation::{Violation, child, index};
 
 /// The deepest nesting [`Limits::max_depth`] may allow: below serde_json's own recursion limit
@@ -349,30 +349,6 @@ pub fn parse(input: &[u8], limits: &Limits) -> Result<Document, InputError> {
             column: e.column(),
         }),
     }
-}
-
-/// Inputs at least this large are parsed and prefiltered at once, on two threads.
-const PARALLEL_PREFILTER: usize = 1 << 20;
-
-/// [`parse`], and which of `boundary`'s value rules can fire anywhere in the input
-/// ([`Boundary::prefilter`]), for a scan of the parsed value
-/// ([`Boundary::findings_with`](crate::boundary::Boundary::findings_with)). A large input is
-/// parsed and prefiltered at the same time, on two threads.
-pub fn parse_for_scan(
-    input: &[u8],
-    limits: &Limits,
-    boundary: &Boundary,
-) -> Result<(Document, Prefilter), InputError> {
-    if input.len() < PARALLEL_PREFILTER || input.len() > limits.max_bytes {
-        let doc = parse(input, limits)?;
-        return Ok((doc, Prefilter::ALL));
-    }
-    std::thread::scope(|scope| {
-        let prefilter = scope.spawn(|| boundary.prefilter(input));
-        let doc = parse(input, limits)?;
-        // A prefilter that did not finish (it cannot panic on any input) leaves every rule on.
-        Ok((doc, prefilter.join().unwrap_or(Prefilter::ALL)))
-    })
 }
 
 /// serde_json's message without its ` at line L column C` suffix.
