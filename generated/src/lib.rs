@@ -267,6 +267,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
                 "^\\$\\{\\{",
                 "^%[A-Za-z_]+%$",
                 "^\\{\\{",
+                "(?i)^\\{?\\s*name\\s*[:=]",
                 "^[a-z]{2}(?:-gov)?-[a-z]+-[0-9]:[0-9]{12}:secret:",
                 "^//[A-Za-z0-9._/-]+$",
                 "^<[^>]*>$",

@@ -208,6 +208,10 @@ fn references_and_identifiers_contracts_carry_are_not_secrets() {
         "https://cavra-vault.vault.azure.net/secrets/db-password/0123456789abcdef0123456789abcdef",
         "vault:secret/data/prod/db#password",
         "https://ci.example.com/hook?token=${{ secrets.API_TOKEN }}",
+        // A Kubernetes reference to a key of a Secret object, in YAML's flow style.
+        "secretKeyRef: {name: db-credentials, key: password}",
+        "valueFrom: {secretKeyRef: {name: stripe, key: api_key}}",
+        "secretKeyRef:{name:stripe,key:api_key}",
         // A user name that is a user, not a token.
         "ssh://git@github.com/org/repo.git",
         "https://docs-reader@example.com/handbook",
