@@ -112,7 +112,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
         cavra_runtime::ValuePattern {
             name: "aws_access_key",
             family: "aws",
-            pattern: "\\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b|\\bABSK[A-Za-z0-9+/]{100,}={0,2}|\\bbedrock-api-key-[A-Za-z0-9+/=]{20,}|(?i)aws.{0,25}?(?:secret|sk|key)[a-z_]*\\W{1,4}(?P<secret>[A-Za-z0-9/+=]{40})\\b",
+            pattern: "\\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b|\\bABSK[A-Za-z0-9+/]{100,}={0,2}|\\bbedrock-api-key-[A-Za-z0-9+/=]{20,}|(?i:aws.{0,25}?(?:secret|sk|key)[a-z_]*\\W{1,4}(?P<secret>[A-Za-z0-9/+=]{40})\\b)",
             keywords: &["akia", "asia", "abia", "acca", "a3t", "aws", "absk", "bedrock"],
             min_entropy: 0f64,
             allow: &[],
@@ -128,7 +128,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
         cavra_runtime::ValuePattern {
             name: "azure_secret",
             family: "azure",
-            pattern: "(?i)AccountKey=[A-Za-z0-9+/]{40,}={0,2}|(?i)SharedAccessKey=[A-Za-z0-9+/]{20,}={0,2}|[?&]sig=[A-Za-z0-9%+/]{30,}(?:%3D|=)*|[a-zA-Z0-9_~.]{3}\\dQ~[a-zA-Z0-9_~.-]{31,34}\\b|\\b[A-Za-z0-9]{52}JQQJ9[9D][A-Za-z0-9]{4,}|\\b[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}\\b",
+            pattern: "(?i)AccountKey=[A-Za-z0-9+/]{40,}={0,2}|SharedAccessKey=[A-Za-z0-9+/]{20,}={0,2}|[?&]sig=[A-Za-z0-9%+/]{30,}(?:%3D|=)*|[a-zA-Z0-9_~.]{3}\\dQ~[a-zA-Z0-9_~.-]{31,34}\\b|\\b[A-Za-z0-9]{52}JQQJ9[9D][A-Za-z0-9]{4,}|\\b[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}\\b",
             keywords: &["accountkey", "sharedaccesskey", "sig=", "q~", "jqqj9", "azdo"],
             min_entropy: 0f64,
             allow: &[],
@@ -193,7 +193,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
         cavra_runtime::ValuePattern {
             name: "http_auth_header",
             family: "http-auth-header",
-            pattern: "(?i)\\b(?:authorization|proxy-authorization)\\s*[\"']?\\s*[:=]\\s*[\"']?\\s*(?:bearer|basic|token|api-?token|digest|apikey|sso-key)\\s+(?P<secret>[A-Za-z0-9._~+/:=-]{8,})|(?i)\\b(?:bearer|basic)\\s+(?P<secret2>[A-Za-z0-9._~+/-]{16,}=*)",
+            pattern: "(?i)\\b(?:authorization|proxy-authorization)\\s*[\"']?\\s*[:=]\\s*[\"']?\\s*(?:bearer|basic|token|api-?token|digest|apikey|sso-key)\\s+(?P<secret>[A-Za-z0-9._~+/:=-]{8,})|\\b(?:bearer|basic)\\s+(?P<secret2>[A-Za-z0-9._~+/-]{16,}=*)",
             keywords: &["authorization", "bearer", "basic"],
             min_entropy: 2.8f64,
             allow: &["^\\$", "^\\{", "^<"],
@@ -217,7 +217,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
         cavra_runtime::ValuePattern {
             name: "vendor_prefixed_token",
             family: "vendor",
-            pattern: "\\b(?:do[opr]_v1_[a-f0-9]{64}|sntry[su]_[A-Za-z0-9+/=_-]{40,}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}|NR(?:AK|JS|II)-[A-Za-z0-9]{19,27}|dapi[a-f0-9]{32}(?:-\\d)?|dp\\.(?:pt|st|sa|ct|scim|audit)\\.(?:[a-z0-9_-]{1,20}\\.)?[A-Za-z0-9]{40,}|ops_eyJ[A-Za-z0-9+/=]{100,}|glc_[A-Za-z0-9+/]{32,}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|hv[sb]\\.[A-Za-z0-9_-]{24,}|[a-z0-9]{14}\\.atlasv1\\.[a-z0-9_=-]{60,70}|fo1_[A-Za-z0-9_-]{43}|FlyV1 fm\\d+_[A-Za-z0-9+/=_-]{40,}|HRKU-[A-Za-z0-9_-]{40,}|ATATT3[A-Za-z0-9_=-]{100,}|sgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}|EAAA[A-Za-z0-9_-]{60}|sq0(?:atp|csp)-[A-Za-z0-9_-]{22,43}|EAA[A-Za-z0-9]{90,}|AKC[A-Za-z0-9]{69}|cmVmdGtuOjAxOj[A-Za-z0-9]{40,}|pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.=-]{32,64}|lin_api_[A-Za-z0-9]{40}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43}|figd_[A-Za-z0-9_-]{40}|dt0c01\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}|sk\\.eyJ[A-Za-z0-9_.-]{60,}|pk\\.eyJ[A-Za-z0-9_.-]{60,}|key-[0-9a-zA-Z]{32}|[0-9a-f]{32}-us\\d{1,2}|AC[a-f0-9]{32}|SK[0-9a-fA-F]{32}|\\d{8,10}:AA[A-Za-z0-9_-]{32,33}|[MN][A-Za-z0-9]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}|tk_[A-Za-z0-9]{32}|sl\\.[A-Za-z0-9_-]{130,}|ghs_[A-Za-z0-9]{36}|API-[A-Z0-9]{26}|PMAK-[A-Za-z0-9-]{59}|squ_[a-f0-9]{40}|sq[pa]_[a-f0-9]{40}|snyk_[a-z]{3}\\.[A-Za-z0-9_.-]{40,}|ey[a-z0-9]{5}\\.[A-Za-z0-9_-]{20,}|v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}|SSWS [A-Za-z0-9_-]{30,}|A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}|\\d{15,16}\\|[A-Za-z0-9_-]{27}|[A-Za-z0-9]{24,26}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}|s\\.[A-Za-z0-9_-]{90,}|[A-Za-z0-9]{36}NRAL|NRAA-[a-f0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32})\\b|(?i)unseal(?: key \\d+:)?\\s+(?P<s2>[A-Za-z0-9+/]{40,}={0,2})|(?i)thingsboard\\.cloud/api/v1/(?P<s3>[a-z0-9]{20})/",
+            pattern: "\\b(?:do[opr]_v1_[a-f0-9]{64}|sntry[su]_[A-Za-z0-9+/=_-]{40,}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}|NR(?:AK|JS|II)-[A-Za-z0-9]{19,27}|dapi[a-f0-9]{32}(?:-\\d)?|dp\\.(?:pt|st|sa|ct|scim|audit)\\.(?:[a-z0-9_-]{1,20}\\.)?[A-Za-z0-9]{40,}|ops_eyJ[A-Za-z0-9+/=]{100,}|glc_[A-Za-z0-9+/]{32,}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|hv[sb]\\.[A-Za-z0-9_-]{24,}|[a-z0-9]{14}\\.atlasv1\\.[a-z0-9_=-]{60,70}|fo1_[A-Za-z0-9_-]{43}|FlyV1 fm\\d+_[A-Za-z0-9+/=_-]{40,}|HRKU-[A-Za-z0-9_-]{40,}|ATATT3[A-Za-z0-9_=-]{100,}|sgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}|EAAA[A-Za-z0-9_-]{60}|sq0(?:atp|csp)-[A-Za-z0-9_-]{22,43}|EAA[A-Za-z0-9]{90,}|AKC[A-Za-z0-9]{69}|cmVmdGtuOjAxOj[A-Za-z0-9]{40,}|pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.=-]{32,64}|lin_api_[A-Za-z0-9]{40}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43}|figd_[A-Za-z0-9_-]{40}|dt0c01\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}|sk\\.eyJ[A-Za-z0-9_.-]{60,}|pk\\.eyJ[A-Za-z0-9_.-]{60,}|key-[0-9a-zA-Z]{32}|[0-9a-f]{32}-us\\d{1,2}|AC[a-f0-9]{32}|SK[0-9a-fA-F]{32}|\\d{8,10}:AA[A-Za-z0-9_-]{32,33}|[MN][A-Za-z0-9]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}|tk_[A-Za-z0-9]{32}|sl\\.[A-Za-z0-9_-]{130,}|ghs_[A-Za-z0-9]{36}|API-[A-Z0-9]{26}|PMAK-[A-Za-z0-9-]{59}|squ_[a-f0-9]{40}|sq[pa]_[a-f0-9]{40}|snyk_[a-z]{3}\\.[A-Za-z0-9_.-]{40,}|ey[a-z0-9]{5}\\.[A-Za-z0-9_-]{20,}|v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}|SSWS [A-Za-z0-9_-]{30,}|A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}|\\d{15,16}\\|[A-Za-z0-9_-]{27}|[A-Za-z0-9]{24,26}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}|s\\.[A-Za-z0-9_-]{90,}|[A-Za-z0-9]{36}NRAL|NRAA-[a-f0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32})\\b|(?i:unseal(?: key \\d+:)?\\s+(?P<s2>[A-Za-z0-9+/]{40,}={0,2})|thingsboard\\.cloud/api/v1/(?P<s3>[a-z0-9]{20})/)",
             keywords: &[],
             min_entropy: 0f64,
             allow: &[],
@@ -225,7 +225,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
         cavra_runtime::ValuePattern {
             name: "sidekiq_credentials",
             family: "sidekiq",
-            pattern: "(?i)\\b[a-f0-9]{8}:[a-f0-9]{8}@(?:gems|enterprise)\\.contribsys\\.com|(?i)BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\\W{1,4}(?P<secret>[a-f0-9]{8}:[a-f0-9]{8})",
+            pattern: "(?i)\\b[a-f0-9]{8}:[a-f0-9]{8}@(?:gems|enterprise)\\.contribsys\\.com|BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\\W{1,4}(?P<secret>[a-f0-9]{8}:[a-f0-9]{8})",
             keywords: &["contribsys"],
             min_entropy: 0f64,
             allow: &[],
@@ -288,7 +288,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
         cavra_runtime::ValuePattern {
             name: "password_in_prose",
             family: "generic-assignment",
-            pattern: "(?i)\\bpassword\\b[^.\\n]{0,40}?\\bis\\s+[\"'](?P<secret>[^\"'\\n]{3,})[\"']|(?i)\\bpass(?:word|wd)?\\s+[\"'](?P<s2>[^\"'\\n]{3,})[\"']|[\"'](?P<s3>[^\"'\\n]{3,})[\"']\\s*[!=]==?\\s*[a-z_.]*(?:pass(?:word|wd)?|secret|private_key|api_?key)\\b",
+            pattern: "(?i)\\bpassword\\b[^.\\n]{0,40}?\\bis\\s+[\"'](?P<secret>[^\"'\\n]{3,})[\"']|\\bpass(?:word|wd)?\\s+[\"'](?P<s2>[^\"'\\n]{3,})[\"']|[\"'](?P<s3>[^\"'\\n]{3,})[\"']\\s*[!=]==?\\s*[a-z_.]*(?:pass(?:word|wd)?|secret|private_key|api_?key)\\b",
             keywords: &["pass", "secret", "key"],
             min_entropy: 0f64,
             allow: &["^\\$", "^\\{", "^<"],
@@ -296,7 +296,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
         cavra_runtime::ValuePattern {
             name: "credential_call",
             family: "generic-assignment",
-            pattern: "(?i)NetworkCredential\\(\\s*\"[^\"]*\"\\s*,\\s*\"(?P<secret>[^\"]{3,})\"|(?i)DirectoryEntry\\([^)]*?,\\s*\"(?P<s2>[^\"]{3,})\"\\s*\\)|(?i)\\bpsexec(?:\\.exe)?\\b[^\\n]*?\\s-p\\s+(?P<s3>[^\\s-][^\\s]{2,})|(?i)<add\\s+key=\"[^\"]*(?:password|secret|token|apikey)[^\"]*\"\\s+value=\"(?P<s4>[^\"]{3,})\"|(?i)\\$mail->Password\\s*=\\s*[\"'](?P<s5>[^\"']{3,})|(?i)[a-z_.]*(?:token|secret|password|key|login)[\"']\\s*,\\s*[\"']{1,2}(?P<s6>[^\"'\\s]{8,})|(?i)api\\.softlayer\\.com/(?:soap|rest)/v3(?:\\.1)?/(?P<s7>[a-z0-9]{64})",
+            pattern: "(?i)NetworkCredential\\(\\s*\"[^\"]*\"\\s*,\\s*\"(?P<secret>[^\"]{3,})\"|DirectoryEntry\\([^)]*?,\\s*\"(?P<s2>[^\"]{3,})\"\\s*\\)|\\bpsexec(?:\\.exe)?\\b[^\\n]*?\\s-p\\s+(?P<s3>[^\\s-][^\\s]{2,})|<add\\s+key=\"[^\"]*(?:password|secret|token|apikey)[^\"]*\"\\s+value=\"(?P<s4>[^\"]{3,})\"|\\$mail->Password\\s*=\\s*[\"'](?P<s5>[^\"']{3,})|[a-z_.]*(?:token|secret|password|key|login)[\"']\\s*,\\s*[\"']{1,2}(?P<s6>[^\"'\\s]{8,})|api\\.softlayer\\.com/(?:soap|rest)/v3(?:\\.1)?/(?P<s7>[a-z0-9]{64})",
             keywords: &[
                 "networkcredential",
                 "directoryentry",
@@ -316,7 +316,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
         cavra_runtime::ValuePattern {
             name: "cli_credential",
             family: "generic-assignment",
-            pattern: "(?i)--[a-z0-9-]*(?:api-key|apikey|token|password|secret|access-key)[a-z0-9-]*(?:=|\\s+)[\"']?(?P<secret>[^\\s\"'-][^\\s\"']{7,})|(?i)(?:^|\\s)(?:-u|--user)\\s+(?:[\"']?[^\\s:\"']*[\"']?:[\"']?(?P<s2>[^\\s\"']{3,})|\"(?P<s6>[^\"\\s]{8,}):\")|(?i)(?:^|\\s)-(?:password|passwd|pwd|token|apikey|secret)\\s+[\"']?(?P<s7>[^\\s\"'$-][^\\s\"']{2,})|(?i)(?:-H|--header)\\s+[\"'][a-z-]*(?:token|key|auth[a-z]*|secret)\\s*:\\s*(?:(?:bearer|basic|token|api-?token|apikey|sso-key|digest)\\s+)?(?P<s3>[^\"'\\s]{8,})|(?i)authorization\\s*:\\s*(?P<s4>[A-Za-z0-9-]{16,})[\"'\\s]|(?i)_authToken\\s*=\\s*(?P<s5>\\S{8,})",
+            pattern: "(?i)--[a-z0-9-]*(?:api-key|apikey|token|password|secret|access-key)[a-z0-9-]*(?:=|\\s+)[\"']?(?P<secret>[^\\s\"'-][^\\s\"']{7,})|(?:^|\\s)(?:-u|--user)\\s+(?:[\"']?[^\\s:\"']*[\"']?:[\"']?(?P<s2>[^\\s\"']{3,})|\"(?P<s6>[^\"\\s]{8,}):\")|(?:^|\\s)-(?:password|passwd|pwd|token|apikey|secret)\\s+[\"']?(?P<s7>[^\\s\"'$-][^\\s\"']{2,})|(?:-H|--header)\\s+[\"'][a-z-]*(?:token|key|auth[a-z]*|secret)\\s*:\\s*(?:(?:bearer|basic|token|api-?token|apikey|sso-key|digest)\\s+)?(?P<s3>[^\"'\\s]{8,})|authorization\\s*:\\s*(?P<s4>[A-Za-z0-9-]{16,})[\"'\\s]|_authToken\\s*=\\s*(?P<s5>\\S{8,})",
             keywords: &[
                 "--",
                 "-u",
@@ -449,7 +449,7 @@ pub static BOUNDARY: cavra_runtime::Boundary = cavra_runtime::Boundary::new(
         cavra_runtime::ValuePattern {
             name: "service_prefixed_token",
             family: "vendor",
-            pattern: "\\b(?:4b1d[A-Za-z0-9]{38}|s-s4t2(?:ud|af)-[a-f0-9]{64}|[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk|aio_[A-Za-z0-9]{28}|odt_[A-Za-z0-9]{32,}|eyJrIjoi[A-Za-z0-9]{40,400}={0,2}|00[A-Za-z0-9]{13}![A-Za-z0-9_.]{80,}|live_\\d{6,12}_[A-Za-z0-9]{20,40}|LTAI[A-Za-z0-9]{20}|(?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.acc[_-][a-z0-9-]{10,32}\\.[a-z0-9+/_=-]{30,120}|(?i:CLOJARS_)[a-z0-9]{60}|duffel_(?:test|live)_[A-Za-z0-9_=-]{43}|EZ[AT]K[A-Za-z0-9]{54}|FLW(?:PUB|SEC)K_TEST-[a-h0-9]{32}-X|FLWSECK_TEST-[a-h0-9]{12}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3}|fio-u-[A-Za-z0-9_=-]{64}|_gitlab_session=[0-9a-z]{32}|(?:pat|sat)\\.[A-Za-z0-9]{22}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{20}|ico-[A-Za-z0-9]{32}|sha256~[A-Za-z0-9_-]{43}|pnu_[a-z0-9]{36}|pul-[a-f0-9]{40}|rdme_[a-z0-9]{70}|tk-us-[A-Za-z0-9_-]{48}|SG\\.[A-Za-z0-9=_.-]{66}|xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}|sm_(?:pat|aat|sat)_[A-Za-z0-9]{16}|shippo_(?:live|test)_[a-fA-F0-9]{40}|\\d{5,16}:A[A-Za-z0-9_-]{34})\\b|(?i)following password[^\\n]*:\\s+(?P<s2>[a-f0-9]{32})\\b",
+            pattern: "\\b(?:4b1d[A-Za-z0-9]{38}|s-s4t2(?:ud|af)-[a-f0-9]{64}|[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk|aio_[A-Za-z0-9]{28}|odt_[A-Za-z0-9]{32,}|eyJrIjoi[A-Za-z0-9]{40,400}={0,2}|00[A-Za-z0-9]{13}![A-Za-z0-9_.]{80,}|live_\\d{6,12}_[A-Za-z0-9]{20,40}|LTAI[A-Za-z0-9]{20}|(?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.acc[_-][a-z0-9-]{10,32}\\.[a-z0-9+/_=-]{30,120}|(?i:CLOJARS_)[a-z0-9]{60}|duffel_(?:test|live)_[A-Za-z0-9_=-]{43}|EZ[AT]K[A-Za-z0-9]{54}|FLW(?:PUB|SEC)K_TEST-[a-h0-9]{32}-X|FLWSECK_TEST-[a-h0-9]{12}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3}|fio-u-[A-Za-z0-9_=-]{64}|_gitlab_session=[0-9a-z]{32}|(?:pat|sat)\\.[A-Za-z0-9]{22}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{20}|ico-[A-Za-z0-9]{32}|sha256~[A-Za-z0-9_-]{43}|pnu_[a-z0-9]{36}|pul-[a-f0-9]{40}|rdme_[a-z0-9]{70}|tk-us-[A-Za-z0-9_-]{48}|SG\\.[A-Za-z0-9=_.-]{66}|xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}|sm_(?:pat|aat|sat)_[A-Za-z0-9]{16}|shippo_(?:live|test)_[a-fA-F0-9]{40}|\\d{5,16}:A[A-Za-z0-9_-]{34})\\b|(?i:following password[^\\n]*:\\s+(?P<s2>[a-f0-9]{32})\\b)",
             keywords: &[],
             min_entropy: 0f64,
             allow: &[],

@@ -15,6 +15,7 @@ pub(crate) fn check(spec: &Spec, options: crate::loader::LoadOptions) -> Vec<Dia
         spec,
         out: Vec::new(),
         compile_patterns: options.compile_patterns,
+        completeness: options.completeness,
     };
     c.names();
     c.sensitive_field_names();
@@ -32,6 +33,8 @@ struct Checker<'a> {
     out: Vec<Diagnostic>,
     /// Compile patterns (else parse them only).
     compile_patterns: bool,
+    /// Apply the rules a spec from history may predate (see `LoadOptions::completeness`).
+    completeness: bool,
 }
 
 /// Every field map of the spec, with a phrase naming it.
@@ -448,6 +451,35 @@ impl Checker<'_> {
                 pattern.span,
                 format!("{what} is not a valid regular expression: {last}"),
             ));
+            return;
         }
+        if !self.completeness {
+            return;
+        }
+        if let Err(e) = crate::pattern::python_pattern(&pattern.value) {
+            self.out.push(
+                Diagnostic::error(
+                    DiagnosticKind::InvalidValue,
+                    self.within(pattern, e.start..e.end),
+                    format!("{what} is read differently by Python's `re`: {}", e.message),
+                )
+                .with_help_opt(e.help),
+            );
+        }
+    }
+
+    /// The span of bytes `range` of a string value, where the file spells the string without
+    /// escapes (a TOML literal string, `'...'` or `'''...'''`); else the whole string's span.
+    fn within(&self, value: &Sp<String>, range: std::ops::Range<usize>) -> Span {
+        let text = self.spec.sources.text(value.span.file);
+        let written = text.get(value.span.range()).unwrap_or_default();
+        let quote = if written.starts_with("'''") { 3 } else { 1 };
+        let literal = written.starts_with('\'')
+            && written.get(quote..written.len().saturating_sub(quote)) == Some(value.as_str());
+        if !literal {
+            return value.span;
+        }
+        let start = value.span.range().start + quote;
+        Span::new(value.span.file, start + range.start..start + range.end)
     }
 }

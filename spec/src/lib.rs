@@ -20,6 +20,7 @@ mod loader;
 pub mod model;
 pub mod names;
 mod parse;
+pub mod pattern;
 mod raw;
 mod resolve;
 pub mod source;

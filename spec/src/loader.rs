@@ -94,8 +94,9 @@ pub struct LoadOptions {
     /// cost: for a spec that a full load has already checked, such as the one the derive embeds.
     pub compile_patterns: bool,
     /// Require what generation needs of a consistent spec (on by default): every operation of
-    /// a family with a contract description has its `describe` text. Off for a spec from
-    /// history that `codegen diff` compares, which may predate such a rule.
+    /// a family with a contract description has its `describe` text, and every pattern of the
+    /// boundary is in the dialect Rust and Python read alike (`crate::pattern`). Off for a spec
+    /// from history that `codegen diff` compares, which may predate such a rule.
     pub completeness: bool,
 }
 

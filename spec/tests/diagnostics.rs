@@ -681,3 +681,55 @@ fn a_spec_from_history_loads_without_the_completeness_rules() {
             .is_some_and(|o| o.describe.is_none())
     );
 }
+
+#[test]
+fn value_rules_must_read_alike_in_rust_and_python() {
+    let files = |pattern: &str| {
+        vec![
+            (
+                "spec/base.toml".to_owned(),
+                BASE.replace(
+                    "[boundary]\nsensitive_key_parts = [\"token\", \"api_key\"]\n",
+                    "",
+                ),
+            ),
+            (
+                "spec/case.toml".to_owned(),
+                format!(
+                    "[boundary]\nsensitive_key_parts = [\"token\"]\n\n[[boundary.value_patterns]]\nname = \"mixed\"\nfamily = \"x\"\npattern = {pattern}\n"
+                ),
+            ),
+        ]
+    };
+    let headline = |pattern: &str| {
+        let errors = load_sources(files(pattern)).expect_err("refused");
+        let text = errors.to_string();
+        let help = text
+            .lines()
+            .find_map(|l| l.trim_start().strip_prefix("= help: "))
+            .map(str::to_owned);
+        (text.lines().next().unwrap_or_default().to_owned(), help)
+    };
+    // In a literal string the column is the construct's own.
+    assert_eq!(
+        headline(r"'tok_[a-z]{20}|(?i)key=[a-z]{20}'"),
+        (
+            "spec/case.toml:7:26: error: value pattern `mixed` is read differently by Python's `re`: flags set in the middle of a pattern: Python's `re` allows them only at its start, and Rust applies them to the rest of the enclosing group".to_owned(),
+            Some("scope them to a group: `(?i:...)` around what they apply to".to_owned())
+        )
+    );
+    assert_eq!(
+        headline(r"'''(?<tok>x[a-z]{20})'''").0,
+        "spec/case.toml:7:14: error: value pattern `mixed` is read differently by Python's `re`: a named group written `(?<name>...)`, which Python 3.9 reads as a look-behind"
+    );
+    // In a basic string, whose escapes move offsets, the whole string is pointed at.
+    assert_eq!(
+        headline(r#""[[:alpha:]]{20}""#).0,
+        "spec/case.toml:7:11: error: value pattern `mixed` is read differently by Python's `re`: a POSIX class, which Python's `re` reads as the characters it is spelt with"
+    );
+    // A spec from history predates the rule.
+    assert!(
+        cavra_spec::load_sources_with(files(r"'a|(?i)b'"), cavra_spec::LoadOptions::history())
+            .is_ok()
+    );
+}

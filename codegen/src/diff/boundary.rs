@@ -58,10 +58,11 @@ impl Differ<'_> {
                     rule.name.span,
                 ),
                 Some(now) => {
-                    let changed = now.pattern.value != rule.pattern.value
-                        || now.keywords != rule.keywords
-                        || now.min_entropy != rule.min_entropy
-                        || !same_values(&now.allow, &rule.allow);
+                    let changed =
+                        !cavra_spec::pattern::same_expression(&now.pattern, &rule.pattern)
+                            || now.keywords != rule.keywords
+                            || now.min_entropy != rule.min_entropy
+                            || !same_values(&now.allow, &rule.allow);
                     if changed {
                         self.push(
                             Class::Boundary,
