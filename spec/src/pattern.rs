@@ -346,10 +346,16 @@ mod tests {
 
     #[test]
     fn end_anchors_are_spelt_for_python() {
-        assert_eq!(python_pattern(r"^\$").unwrap(), r"^\$");
-        assert_eq!(python_pattern(r"a$|b\z").unwrap(), r"a\Z|b\Z");
-        assert_eq!(python_pattern(r"[$]x").unwrap(), r"[$]x");
-        assert_eq!(python_pattern(r"(?m:a$)b$").unwrap(), r"(?m:a$)b\Z");
+        assert_eq!(python_pattern(r"^\$").expect("in the dialect"), r"^\$");
+        assert_eq!(
+            python_pattern(r"a$|b\z").expect("in the dialect"),
+            r"a\Z|b\Z"
+        );
+        assert_eq!(python_pattern(r"[$]x").expect("in the dialect"), r"[$]x");
+        assert_eq!(
+            python_pattern(r"(?m:a$)b$").expect("in the dialect"),
+            r"(?m:a$)b\Z"
+        );
     }
 
     #[test]
@@ -359,7 +365,7 @@ mod tests {
             r"(?i:CLOJARS_)[a-z0-9]{60}|y{2}?",
             r"[^\s:/@'`<>]{0,100}\W{1,4}\x7f\t",
         ] {
-            assert_eq!(python_pattern(p).unwrap(), p);
+            assert_eq!(python_pattern(p).expect("in the dialect"), p);
         }
     }
 
