@@ -18,6 +18,7 @@ mod inputs;
 pub mod new_operation;
 pub mod openapi;
 mod output;
+mod python;
 mod rust;
 pub mod schema;
 mod templates;
@@ -108,6 +109,9 @@ pub fn render(spec: &Spec) -> Result<Output, GenerateError> {
         &json_text(&openapi::document(spec, &schemas)),
     );
     output.add("console/index.html", &console::render(spec)?);
+    for (path, body) in python::render(spec)? {
+        output.add(&path, &body);
+    }
     Ok(output)
 }
 

@@ -1,0 +1,286 @@
+"""``python -m cavra_contracts validate|scan|gate``: what the ``cavra`` CLI prints for the same
+input, with the same exit codes (0 valid, clean or ready; 1 invalid, refused or blocked;
+2 unreadable input or bad usage)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from ._boundary import Boundary, Finding
+from ._catalog import Catalog, UsageError
+from ._input import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_DEPTH,
+    DEPTH_CEILING,
+    InputError,
+    parse,
+    read,
+)
+from ._problems import Violation
+from ._wire import VERSION
+
+Outcome = tuple[int, str, str]
+
+
+def _pretty(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def _usage(message: object) -> Outcome:
+    return 2, "", f"error: {message}\n"
+
+
+def _lines(found: list[Violation]) -> str:
+    return "".join(f"{v}\n" for v in found)
+
+
+def _verdict(found: list[Violation], fmt: str) -> Outcome:
+    code = 1 if found else 0
+    if fmt == "json":
+        return (
+            code,
+            _pretty({"valid": not found, "problems": [v.to_dict() for v in found]}),
+            "",
+        )
+    return code, _lines(found) if found else "valid\n", ""
+
+
+def validate(
+    catalog: Catalog,
+    data: bytes,
+    operation: str | None,
+    part: str | None,
+    fmt: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> Outcome:
+    """``validate``: every problem of a document."""
+    if part is not None and operation is None:
+        return _usage(
+            "--part needs --operation: a bare payload or summary does not name its operation"
+        )
+    try:
+        doc = parse(data, max_bytes, max_depth)
+        found = catalog.validate(doc.value, operation, part)
+    except (InputError, UsageError) as e:
+        return _usage(e)
+    found.extend(
+        doc.shadowed_violations(catalog.boundary, "payload" if operation else "")
+    )
+    return _verdict(found, fmt)
+
+
+def _describe_rule(boundary: Boundary, rule: str, kind: str, family: str) -> str:
+    if kind == "duplicate":
+        return "An object key occurs twice: a value could hide behind it."
+    if kind == "key" and rule in boundary.key_parts:
+        return f"A key holds the sensitive key part `{rule}`."
+    return f"A token-like value of family `{family}` (rule `{rule}`)."
+
+
+def sarif(boundary: Boundary, findings: list[Finding], source: str) -> dict[str, Any]:
+    """The SARIF 2.1.0 log of ``findings``, made in ``source`` (a path, or ``-``)."""
+    rules: list[tuple[str, str, str]] = []
+    for f in findings:
+        if not any(r[0] == f.rule for r in rules):
+            rules.append((f.rule, f.kind, f.family))
+    results = []
+    for f in findings:
+        location: dict[str, Any] = {
+            "logicalLocations": [{"fullyQualifiedName": f.path, "kind": "member"}]
+        }
+        if source != "-":
+            location["physicalLocation"] = {"artifactLocation": {"uri": source}}
+        results.append(
+            {
+                "ruleId": f.rule,
+                "ruleIndex": next(i for i, r in enumerate(rules) if r[0] == f.rule),
+                "level": "error",
+                "message": {"text": f"{f.violation().message} ({f.redacted})"},
+                "locations": [location],
+            }
+        )
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "cavra",
+                        "informationUri": "https://github.com/cavra-contracts/cavra-contracts",
+                        "version": VERSION,
+                        "rules": [
+                            {
+                                "id": rule,
+                                "shortDescription": {
+                                    "text": _describe_rule(boundary, rule, kind, family)
+                                },
+                                "defaultConfiguration": {"level": "error"},
+                                "properties": {"family": family, "kind": kind},
+                            }
+                            for rule, kind, family in rules
+                        ],
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+
+
+def scan(
+    catalog: Catalog,
+    data: bytes,
+    source: str,
+    fmt: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> Outcome:
+    """``scan``: the boundary scanner alone, on any JSON."""
+    try:
+        doc = parse(data, max_bytes, max_depth)
+    except InputError as e:
+        return _usage(e)
+    findings = catalog.boundary.findings(doc.value, "")
+    findings.extend(doc.shadowed_findings(catalog.boundary, ""))
+    code = 1 if findings else 0
+    if fmt == "json":
+        listed = [
+            {
+                "path": f.path,
+                "message": f.violation().message,
+                "kind": f.kind,
+                "rule": f.rule,
+                "family": f.family,
+                "redacted": f.redacted,
+            }
+            for f in findings
+        ]
+        return code, _pretty({"clean": not findings, "findings": listed}), ""
+    if fmt == "sarif":
+        return code, _pretty(sarif(catalog.boundary, findings, source)), ""
+    if not findings:
+        return 0, "clean\n", ""
+    return 1, _lines([f.violation() for f in findings]), ""
+
+
+def gate(
+    catalog: Catalog,
+    data: bytes,
+    fmt: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> Outcome:
+    """``gate``: validates an evidence document and evaluates its readiness gates."""
+    try:
+        doc = parse(data, max_bytes, max_depth)
+    except InputError as e:
+        return _usage(e)
+    shadowed = doc.shadowed_violations(catalog.boundary, "")
+    contract, found, report = catalog.gate(doc.value)
+    if report is None:
+        return _verdict(found + shadowed, fmt)
+    if shadowed:
+        # A duplicate key makes the document ambiguous: it is refused, its gates unreported.
+        return _verdict(shadowed, fmt)
+    code = 1 if report.blockers else 0
+    if fmt == "json":
+        body = {
+            "contract": contract,
+            "status": report.status,
+            "blockers": list(report.blockers),
+        }
+        return code, _pretty(body), ""
+    text = f"{contract}: {'blocked' if code else 'ready'}\n"
+    text += "".join(f"- {b}\n" for b in report.blockers)
+    return code, text, ""
+
+
+def _depth(text: str) -> int:
+    n = int(text)
+    if not 1 <= n <= DEPTH_CEILING:
+        raise argparse.ArgumentTypeError(f"{n} is not in 1..={DEPTH_CEILING}")
+    return n
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m cavra_contracts",
+        description="Validate, scan and gate CAVRA public-safe contract documents.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def add_input(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "file", nargs="?", help="the document; standard input when absent or -"
+        )
+        p.add_argument(
+            "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="BYTES"
+        )
+        p.add_argument(
+            "--max-depth", type=_depth, default=DEFAULT_MAX_DEPTH, metavar="LEVELS"
+        )
+
+    v = commands.add_parser(
+        "validate",
+        help="validate an envelope, an exchange, an evidence document or a bare part",
+    )
+    v.add_argument(
+        "--operation", metavar="OP", help="the operation of a bare payload or summary"
+    )
+    v.add_argument("--part", choices=["request", "response", "summary"])
+    v.add_argument("--format", choices=["text", "json"], default="text")
+    add_input(v)
+    s = commands.add_parser(
+        "scan", help="scan any JSON for sensitive keys and token-like values"
+    )
+    s.add_argument("--format", choices=["text", "json", "sarif"], default="text")
+    add_input(s)
+    g = commands.add_parser(
+        "gate", help="evaluate an evidence document's readiness gates"
+    )
+    g.add_argument("--format", choices=["text", "json"], default="text")
+    add_input(g)
+    return parser
+
+
+def main(catalog: Catalog, argv: Sequence[str] | None = None) -> int:
+    """Runs the CLI on ``argv`` (the process's arguments when ``None``); returns the exit code."""
+    args = _parser().parse_args(argv)
+    if args.command == "validate" and (args.operation is None) != (args.part is None):
+        missing = "--part" if args.part is None else "--operation"
+        given = "--operation" if args.part is None else "--part"
+        code, out, err = _usage(f"{given} requires {missing}")
+    else:
+        try:
+            data = read(args.file, args.max_bytes)
+        except InputError as e:
+            code, out, err = _usage(e)
+        else:
+            if args.command == "validate":
+                code, out, err = validate(
+                    catalog,
+                    data,
+                    args.operation,
+                    args.part,
+                    args.format,
+                    args.max_bytes,
+                    args.max_depth,
+                )
+            elif args.command == "scan":
+                source = args.file if args.file is not None else "-"
+                code, out, err = scan(
+                    catalog, data, source, args.format, args.max_bytes, args.max_depth
+                )
+            else:
+                code, out, err = gate(
+                    catalog, data, args.format, args.max_bytes, args.max_depth
+                )
+    sys.stdout.write(out)
+    sys.stderr.write(err)
+    return code
