@@ -20,6 +20,7 @@ fn main() {
         outside::TESTDATA_VAR,
         outside::STRICT_VAR,
         outside::CHROMIUM_VAR,
+        outside::PYTHON_VAR,
     ] {
         println!("cargo::rerun-if-env-changed={var}");
     }
@@ -58,6 +59,16 @@ fn main() {
             "cargo::warning=no Chromium found: the console's browser test is ignored \
              (scripts/install-browser.sh installs one; or set {})",
             outside::CHROMIUM_VAR
+        ),
+    }
+    println!("cargo::rustc-check-cfg=cfg({})", outside::PYTHON_CFG);
+    match outside::python() {
+        Some(_) => println!("cargo::rustc-cfg={}", outside::PYTHON_CFG),
+        None if strict => println!("cargo::rustc-cfg={}", outside::PYTHON_CFG),
+        None => println!(
+            "cargo::warning=no Python 3.9 or newer found: the Python package's tests are ignored \
+             (install python3, or set {})",
+            outside::PYTHON_VAR
         ),
     }
 }

@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from typing import Any, Union
 
 from ._boundary import Boundary, Finding, redact
 from ._problems import Violation
+from ._syntax import (
+    decode_error,
+    depth_error,
+    escape_error,
+    number_error,
+    too_deep,
+)
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 64
@@ -20,7 +26,6 @@ DEFAULT_MAX_DEPTH = 64
 DEPTH_CEILING = 100
 
 Segment = Union[str, int]
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputError(ValueError):
@@ -77,54 +82,12 @@ def size(limit: int) -> str:
     return f"{limit} bytes"
 
 
+class _NumberError(ValueError):
+    """A number JSON cannot hold (``NaN``, ``Infinity``, ``1e400``)."""
+
+
 class _Pairs(list):  # type: ignore[type-arg]
     """An object's key-value pairs in document order, duplicates included."""
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
-
-
-def _too_deep(text: str, limit: int) -> int | None:
-    """The offset of the first bracket nested deeper than ``limit``, outside strings."""
-    depth = 0
-    in_string = False
-    escaped = False
-    for i, c in enumerate(text):
-        if in_string:
-            if escaped:
-                escaped = False
-            elif c == "\\":
-                escaped = True
-            elif c == '"':
-                in_string = False
-        elif c == '"':
-            in_string = True
-        elif c in "[{":
-            depth += 1
-            if depth > limit:
-                return i
-        elif c in "]}":
-            depth -= 1
-    return None
-
-
-def _reason(message: str) -> str:
-    """Python's parser message in serde_json's words where they differ."""
-    words = {
-        "Expecting value": "expected value",
-        "Extra data": "trailing characters",
-        "Expecting ',' delimiter": "expected `,` or `]`",
-        "Expecting ':' delimiter": "expected `:`",
-        "Expecting property name enclosed in double quotes": "key must be a string",
-        "Unterminated string starting at": "EOF while parsing a string",
-        "Invalid control character at": "control character (\\u0000-\\u001F) found while parsing a string",
-        "Invalid \\escape": "invalid escape",
-        "Invalid \\uXXXX escape": "invalid escape",
-    }
-    return words.get(message, message[:1].lower() + message[1:])
 
 
 def parse(
@@ -140,52 +103,46 @@ def parse(
             f"input is not UTF-8 (invalid byte at offset {e.start})"
         ) from None
     limit = min(max(max_depth, 1), DEPTH_CEILING)
-    deep = _too_deep(text, limit)
+    deep = too_deep(text, limit)
 
-    def out_of_range(_: str) -> Any:
-        raise ValueError("number out of range")
+    def refuse_number(_: str) -> Any:
+        raise _NumberError
 
     def parse_float(s: str) -> float:
         f = float(s)
         if math.isinf(f):
-            raise ValueError("number out of range")
+            raise _NumberError
         return f
 
     def parse_int(s: str) -> int | float:
-        n = int(s)
-        if -(2**63) <= n < 2**64:
-            return n
-        return parse_float(s)
+        n = int(s) if len(s) <= 40 else parse_float(s)
+        if isinstance(n, int) and not -(2**63) <= n < 2**64:
+            return parse_float(s)
+        return n
 
     try:
         raw = json.loads(
             text,
             object_pairs_hook=_Pairs,
-            parse_constant=out_of_range,
+            parse_constant=refuse_number,
             parse_float=parse_float,
             parse_int=parse_int,
         )
     except json.JSONDecodeError as e:
         if deep is not None and deep < e.pos:
-            line, column = _position(text, deep)
-            raise InputError(
-                f"input nests deeper than the depth limit of {limit} (line {line}, column {column})"
-            ) from None
-        raise InputError(
-            f"input is not valid JSON: {_reason(e.msg)} (line {e.lineno}, column {e.colno})"
-        ) from None
-    except (ValueError, RecursionError) as e:
+            raise InputError(depth_error(text, deep, limit)) from None
+        unterminated = e.msg.startswith("Unterminated string")
+        lone = escape_error(text, len(text) if unterminated else e.pos + 1)
+        raise InputError(lone or decode_error(text, e.msg, e.pos)) from None
+    except (_NumberError, RecursionError):
         if deep is not None:
-            line, column = _position(text, deep)
-            raise InputError(
-                f"input nests deeper than the depth limit of {limit} (line {line}, column {column})"
-            ) from None
-        raise InputError(f"input is not valid JSON: {e}") from None
+            raise InputError(depth_error(text, deep, limit)) from None
+        raise InputError(number_error(text)) from None
     if deep is not None:
-        line, column = _position(text, deep)
-        raise InputError(
-            f"input nests deeper than the depth limit of {limit} (line {line}, column {column})"
-        )
+        raise InputError(depth_error(text, deep, limit))
+    lone = escape_error(text) if "\\u" in text else None
+    if lone is not None:
+        raise InputError(lone)
     shadowed: list[Shadowed] = []
     value = _build(raw, [], shadowed)
     return Document(value, shadowed)
@@ -197,7 +154,6 @@ def _build(raw: Any, path: list[Segment], shadowed: list[Shadowed]) -> Any:
     if isinstance(raw, _Pairs):
         obj: dict[str, Any] = {}
         for key, item in raw:
-            _check_text(key)
             path.append(key)
             value = _build(item, path, shadowed)
             path.pop()
@@ -212,14 +168,7 @@ def _build(raw: Any, path: list[Segment], shadowed: list[Shadowed]) -> Any:
             items.append(_build(item, path, shadowed))
             path.pop()
         return items
-    if isinstance(raw, str):
-        _check_text(raw)
     return raw
-
-
-def _check_text(s: str) -> None:
-    if _SURROGATE.search(s):
-        raise InputError("input is not valid JSON: lone surrogate in hex escape")
 
 
 def read(path: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

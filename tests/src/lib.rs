@@ -3,6 +3,7 @@
 //! what they share.
 
 pub mod outside;
+pub mod python;
 pub mod server;
 
 use std::path::{Path, PathBuf};

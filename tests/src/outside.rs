@@ -17,6 +17,8 @@ pub const TESTDATA_VAR: &str = "CAVRA_TESTDATA";
 pub const STRICT_VAR: &str = "CAVRA_TEST_STRICT";
 /// The variable naming a Chromium binary, when it is not in a standard place.
 pub const CHROMIUM_VAR: &str = "CHROMIUM";
+/// The variable naming a Python 3.9+ interpreter, when `python3` on `PATH` is not the one.
+pub const PYTHON_VAR: &str = "CAVRA_PYTHON";
 
 /// A piece of outside data that some tests need.
 #[derive(Clone, Copy, Debug)]
@@ -48,6 +50,9 @@ pub const ALL: [Need; 2] = [SEEDS, SECRETS_CORPUS];
 
 /// The `cfg` that `tests/build.rs` sets when a Chromium is found.
 pub const CHROMIUM_CFG: &str = "cavra_chromium";
+
+/// The `cfg` that `tests/build.rs` sets when a Python 3.9 or newer is found.
+pub const PYTHON_CFG: &str = "cavra_python";
 
 /// The `cfg` that `tests/build.rs` sets in strict mode.
 pub const STRICT_CFG: &str = "cavra_test_strict";
@@ -91,4 +96,26 @@ pub fn chromium() -> Option<PathBuf> {
             .flat_map(|dir: PathBuf| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
             .find(|p| p.is_file())
     })
+}
+
+/// A Python 3.9 or newer for the generated package's tests: `$CAVRA_PYTHON`, else `python3` on
+/// `PATH`; `None` when there is none, or it is older.
+pub fn python() -> Option<PathBuf> {
+    let named = std::env::var_os(PYTHON_VAR)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let on_path = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join("python3"))
+            .find(|p| p.is_file())
+    });
+    let python = named.or(on_path)?;
+    let new_enough = std::process::Command::new(&python)
+        .args([
+            "-c",
+            "import sys; sys.exit(0 if sys.version_info >= (3, 9) else 1)",
+        ])
+        .status()
+        .is_ok_and(|s| s.success());
+    new_enough.then_some(python)
 }

@@ -33,6 +33,7 @@ const RUNTIME: &[(&str, &str)] = &[
     ("_input.py", include_str!("../../python/_input.py")),
     ("_problems.py", include_str!("../../python/_problems.py")),
     ("_shape.py", include_str!("../../python/_shape.py")),
+    ("_syntax.py", include_str!("../../python/_syntax.py")),
     ("_validate.py", include_str!("../../python/_validate.py")),
 ];
 
