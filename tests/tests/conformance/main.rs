@@ -14,9 +14,11 @@
 mod derive;
 mod documents;
 mod mutate;
+mod python;
 mod server;
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use cavra::runtime::catalog::Part;
 use cavra_codegen::schema::SCHEMA_CANNOT_STATE;
@@ -27,9 +29,12 @@ use serde_json::Value;
 /// How many documents proptest generates from the model per subject.
 const GENERATED_PER_SUBJECT: usize = 12;
 
-fn spec() -> cavra_spec::Spec {
-    cavra_spec::load_dir(cavra_tests::workspace_root().join("spec/contracts"))
-        .expect("the spec loads")
+fn spec() -> &'static cavra_spec::Spec {
+    static SPEC: OnceLock<cavra_spec::Spec> = OnceLock::new();
+    SPEC.get_or_init(|| {
+        cavra_spec::load_dir(cavra_tests::workspace_root().join("spec/contracts"))
+            .expect("the spec loads")
+    })
 }
 
 /// The generated JSON Schema of `name`'s `part`, compiled.
@@ -43,6 +48,14 @@ fn schema(name: &str, part: &str) -> jsonschema::Validator {
 
 /// The runtime's verdict, as `cavra validate` gives it: the problems' paths (none when valid).
 fn runtime(subject: Subject<'_>, doc: &Value) -> Vec<String> {
+    problems(subject, doc)
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect()
+}
+
+/// Every problem the runtime finds, as `(path, message)`.
+fn problems(subject: Subject<'_>, doc: &Value) -> Vec<(String, String)> {
     let found = match subject {
         Subject::Summary(op) => {
             cavra::CATALOG.validate(doc, Some(op.name.as_str()), Some(Part::Summary))
@@ -50,7 +63,73 @@ fn runtime(subject: Subject<'_>, doc: &Value) -> Vec<String> {
         _ => cavra::CATALOG.validate(doc, None, None),
     };
     let (_, violations) = found.expect("a known operation");
-    violations.iter().map(|v| v.path.clone()).collect()
+    violations
+        .iter()
+        .map(|v| (v.path.clone(), v.message.clone()))
+        .collect()
+}
+
+/// One document of the suite.
+struct Case {
+    /// What it is a document of.
+    subject: Subject<'static>,
+    /// Where it comes from (an example, a generated document, a mutation of one).
+    what: String,
+    /// The document.
+    doc: Value,
+    /// Whether the model allows it (an example or a generated document, not a mutation).
+    allowed: bool,
+    /// The class of `SCHEMA_CANNOT_STATE` a mutation tries, where it tries one.
+    unstated: Option<&'static str>,
+}
+
+/// Every document of the suite, made once per test process: the spec's examples, the wiki's,
+/// documents generated from the model, and every mutation of each.
+fn cases() -> &'static [Case] {
+    static CASES: OnceLock<Vec<Case>> = OnceLock::new();
+    CASES.get_or_init(|| {
+        let spec = spec();
+        let probes = probes(spec);
+        let wiki = documents::wiki_examples(spec);
+        assert!(wiki.len() >= 40, "only {} wiki examples", wiki.len());
+        let mut out = Vec::new();
+        for subject in documents::subjects(spec) {
+            let mut valid = vec![(
+                "the spec's example".to_owned(),
+                documents::example(spec, subject),
+            )];
+            valid.extend(
+                wiki.iter()
+                    .filter(|(s, _, _)| s.name() == subject.name())
+                    .map(|(_, origin, doc)| (origin.clone(), doc.clone())),
+            );
+            for (i, doc) in documents::generated(spec, subject, GENERATED_PER_SUBJECT)
+                .into_iter()
+                .enumerate()
+            {
+                valid.push((format!("generated document {i}"), doc));
+            }
+            for (origin, doc) in valid {
+                for m in mutate::mutations(&doc, &probes) {
+                    out.push(Case {
+                        subject,
+                        what: format!("{origin}, {}", m.what),
+                        doc: m.doc,
+                        allowed: false,
+                        unstated: m.unstated,
+                    });
+                }
+                out.push(Case {
+                    subject,
+                    what: origin,
+                    doc,
+                    allowed: true,
+                    unstated: None,
+                });
+            }
+        }
+        out
+    })
 }
 
 /// The probe values, checked to be what they claim: the token is refused by the schemas'
@@ -135,48 +214,27 @@ fn verdict(valid: bool) -> &'static str {
 
 #[test]
 fn the_schemas_and_cavra_validate_agree_on_every_document() {
-    let spec = spec();
-    let probes = probes(&spec);
     let mut tally = Tally::default();
-    let wiki = documents::wiki_examples(&spec);
-    assert!(wiki.len() >= 40, "only {} wiki examples", wiki.len());
-    for subject in documents::subjects(&spec) {
-        let (name, part) = subject.name();
-        let schema = schema(name, part);
-        let mut valid = vec![(
-            "the spec's example".to_owned(),
-            documents::example(&spec, subject),
-        )];
-        valid.extend(
-            wiki.iter()
-                .filter(|(s, _, _)| s.name() == subject.name())
-                .map(|(_, origin, doc)| (origin.clone(), doc.clone())),
-        );
-        for (i, doc) in documents::generated(&spec, subject, GENERATED_PER_SUBJECT)
-            .into_iter()
-            .enumerate()
-        {
-            valid.push((format!("generated document {i}"), doc));
+    let mut schemas: BTreeMap<(&str, &str), jsonschema::Validator> = BTreeMap::new();
+    for case in cases() {
+        let (name, part) = case.subject.name();
+        let schema = schemas
+            .entry((name, part))
+            .or_insert_with(|| schema(name, part));
+        if let Some(class) = case.unstated {
+            assert!(
+                SCHEMA_CANNOT_STATE.iter().any(|(c, _)| *c == class),
+                "{class} is not in SCHEMA_CANNOT_STATE"
+            );
+            *tally.unstated.entry(class).or_default() += 1;
+            assert!(
+                !runtime(case.subject, &case.doc).is_empty(),
+                "{name}.{part}, {}: cavra validate must refuse what the schema cannot state",
+                case.what
+            );
+            continue;
         }
-        for (origin, doc) in &valid {
-            tally.judge(subject, &schema, origin, doc, true);
-            for m in mutate::mutations(doc, &probes) {
-                let what = format!("{origin}, {}", m.what);
-                if let Some(class) = m.unstated {
-                    assert!(
-                        SCHEMA_CANNOT_STATE.iter().any(|(c, _)| *c == class),
-                        "{class} is not in SCHEMA_CANNOT_STATE"
-                    );
-                    *tally.unstated.entry(class).or_default() += 1;
-                    assert!(
-                        !runtime(subject, &m.doc).is_empty(),
-                        "{name}.{part}, {what}: cavra validate must refuse what the schema cannot state"
-                    );
-                    continue;
-                }
-                tally.judge(subject, &schema, &what, &m.doc, false);
-            }
-        }
+        tally.judge(case.subject, schema, &case.what, &case.doc, case.allowed);
     }
     report(&format!(
         "conformance: {} documents judged by the JSON Schemas and cavra validate, {} disagreements; \
@@ -192,6 +250,44 @@ fn the_schemas_and_cavra_validate_agree_on_every_document() {
         tally.disagreements[..tally.disagreements.len().min(40)].join("\n")
     );
     assert!(tally.judged >= 10_000, "only {} documents", tally.judged);
+}
+
+#[test]
+#[cfg_attr(
+    not(cavra_python),
+    ignore = "needs Python 3.9 or newer: install python3, or set CAVRA_PYTHON"
+)]
+fn the_python_package_and_cavra_validate_agree_on_every_document() {
+    // Every document, the ones the schemas cannot judge included: the same verdict and the same
+    // problems (path and message, in order) from `cavra_contracts` as from `cavra validate`.
+    let cases = cases();
+    let expected: Vec<Vec<(String, String)>> =
+        cases.iter().map(|c| problems(c.subject, &c.doc)).collect();
+    let got = python::judge(cases.iter().map(|c| (c.subject, &c.doc)));
+    let differ: Vec<String> = cases
+        .iter()
+        .zip(expected.iter().zip(&got))
+        .filter(|(_, (rust, python))| rust != python)
+        .map(|(case, (rust, python))| {
+            let (name, part) = case.subject.name();
+            format!(
+                "{name}.{part}, {}:\n  cavra validate: {rust:?}\n  cavra_contracts: {python:?}",
+                case.what
+            )
+        })
+        .collect();
+    report(&format!(
+        "conformance: {} documents judged by cavra validate and the Python package, {} disagreements",
+        cases.len(),
+        differ.len()
+    ));
+    assert!(
+        differ.is_empty(),
+        "{} disagreements, the first ones:\n{}",
+        differ.len(),
+        differ[..differ.len().min(20)].join("\n")
+    );
+    assert!(cases.len() >= 10_000, "only {} documents", cases.len());
 }
 
 #[test]
