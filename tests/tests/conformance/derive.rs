@@ -41,11 +41,11 @@ fn a_derive_made_struct_the_generated_type_and_the_schema_agree() {
     let op = spec
         .operation("saas_operating_automation_worker_handoff")
         .expect("the operation");
-    let probes = crate::probes(&spec);
+    let probes = crate::probes(spec);
     let schema = payload_schema();
-    let mut requests = vec![documents::example(&spec, Subject::Request(op))];
+    let mut requests = vec![documents::example(spec, Subject::Request(op))];
     requests.extend(documents::generated(
-        &spec,
+        spec,
         Subject::Request(op),
         crate::GENERATED_PER_SUBJECT,
     ));

@@ -295,16 +295,16 @@ fn what_the_schemas_cannot_state_is_listed_and_needed() {
     // Each class of the list: a document that cavra validate refuses and the schema accepts. If a
     // schema learns to state a rule, its class leaves the list.
     let spec = spec();
-    let probes = probes(&spec);
-    let summary = documents::example(&spec, summary_subject(&spec));
+    let probes = probes(spec);
+    let summary = documents::example(spec, summary_subject(spec));
     let mut cases: Vec<(&str, Subject<'_>, Value)> = Vec::new();
     let mut secret = summary.clone();
     secret["automation_scope"] = Value::from(probes.keyword_secret.as_str());
-    cases.push(("keyword_value_rule", summary_subject(&spec), secret));
+    cases.push(("keyword_value_rule", summary_subject(spec), secret));
     let dashboard = spec
         .operation("policy_registry_readiness")
         .expect("an operation with an integer");
-    let mut fraction = documents::example(&spec, Subject::Summary(dashboard));
+    let mut fraction = documents::example(spec, Subject::Summary(dashboard));
     fraction["policy_pack_count"] = Value::from(2.0);
     cases.push((
         "integer_with_fraction",
@@ -312,7 +312,7 @@ fn what_the_schemas_cannot_state_is_listed_and_needed() {
         fraction,
     ));
     let onboarding = spec.operation("tenant_onboarding").expect("a map field");
-    let mut key = documents::example(&spec, Subject::Request(onboarding));
+    let mut key = documents::example(spec, Subject::Request(onboarding));
     key["payload"]["contacts"]["api_token_owner"] = Value::from("platform-team");
     cases.push(("sensitive_map_key", Subject::Request(onboarding), key));
     let listed: Vec<&str> = SCHEMA_CANNOT_STATE.iter().map(|(c, _)| *c).collect();

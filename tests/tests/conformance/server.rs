@@ -29,7 +29,7 @@ fn post(agent: &ureq::Agent, url: &str, body: &Value) -> (u16, Vec<String>) {
 #[test]
 fn the_server_the_inputs_schema_and_exchange_agree_on_every_body() {
     let spec = crate::spec();
-    let probes = crate::probes(&spec);
+    let probes = crate::probes(spec);
     let openapi: Value = serde_json::from_str(cavra::server::API.openapi).expect("JSON");
     let server = Server::start(&[]);
     let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -42,7 +42,7 @@ fn the_server_the_inputs_schema_and_exchange_agree_on_every_body() {
             continue;
         };
         let op = spec.operation(route.name).expect("the route's operation");
-        let inputs = cavra_codegen::schema::inputs_schema(&spec, op).expect("inputs");
+        let inputs = cavra_codegen::schema::inputs_schema(spec, op).expect("inputs");
         let schema = jsonschema::validator_for(&inputs).expect("a valid schema");
         let example = openapi["paths"][route.path]["post"]["requestBody"]["content"]
             ["application/json"]["example"]
