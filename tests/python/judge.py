@@ -14,7 +14,9 @@ def judge() -> None:
     """Every document of standard input, in order."""
     for line in sys.stdin:
         item = json.loads(line)
-        problems = CATALOG.validate(item["doc"], item.get("operation"), item.get("part"))
+        problems = CATALOG.validate(
+            item["doc"], item.get("operation"), item.get("part")
+        )
         sys.stdout.write(json.dumps([[p.path, p.message] for p in problems]) + "\n")
 
 
