@@ -18,7 +18,7 @@ mod inputs;
 pub mod new_operation;
 pub mod openapi;
 mod output;
-mod python;
+pub(crate) mod python;
 mod rust;
 pub mod schema;
 mod templates;

@@ -252,7 +252,7 @@ fn markdown_is_tidy_and_every_page_is_linked_from_home_and_the_sidebar() {
             if line.starts_with("```") {
                 if !fence_open {
                     assert!(
-                        line == "```json" || line == "```bash",
+                        ["```json", "```bash", "```rust", "```python"].contains(&line),
                         "{file}:{}: untagged fence",
                         n + 1
                     );

@@ -261,3 +261,39 @@ fn fixed_expr(
         _ => json_literal(value),
     }
 }
+
+/// A Python program that builds `op`'s example request (`request`, the wiki's example) with its
+/// builder and prints it: required inputs positional, the others by keyword where they differ
+/// from their defaults.
+pub fn example_call(family: &Family, op: &Operation, request: &Value) -> String {
+    let mut positional = Vec::new();
+    let mut keyword = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for f in family.request_envelope.iter().chain(op.request.iter()) {
+        if !settable(f) || seen.contains(&f.name.as_str()) {
+            continue;
+        }
+        seen.push(&f.name);
+        let in_envelope = family.request_envelope.iter().any(|e| e.name == f.name);
+        let given = if in_envelope {
+            request.get(f.name.as_str())
+        } else {
+            request.pointer(&format!("/payload/{}", f.name.as_str()))
+        };
+        let Some(given) = given else { continue };
+        let value = json_literal(given);
+        match &f.presence {
+            Presence::Required if f.ty.value != FieldType::CorrelationId => positional.push(value),
+            Presence::Default(default) if default == given => {}
+            _ => keyword.push(format!("{}={value}", param(f))),
+        }
+    }
+    let builder = format!("build_{}_request", op.name.as_str());
+    let mut args = positional;
+    args.extend(keyword);
+    format!(
+        "import json\n\nfrom cavra_contracts.{} import {builder}\n\n{}print(json.dumps(request.to_dict(), indent=2))\n",
+        family.name.as_str(),
+        text::bracket("request = ", &builder, '(', &args, 0, "\n")
+    )
+}

@@ -37,6 +37,16 @@ const RUNTIME: &[(&str, &str)] = &[
     ("_validate.py", include_str!("../../python/_validate.py")),
 ];
 
+/// A Python program that builds an operation's example request with its upstream-named
+/// builder and prints it (the wiki shows it beside the Rust one).
+pub fn example_call(
+    family: &cavra_spec::Family,
+    op: &cavra_spec::Operation,
+    request: &serde_json::Value,
+) -> String {
+    builders::example_call(family, op, request)
+}
+
 /// Every file of the package, by path under the output directory.
 pub fn render(spec: &Spec) -> Result<Vec<(String, String)>, GenerateError> {
     let mut files = vec![

@@ -87,9 +87,19 @@ pub struct OperationPage {
     pub boundary: BoundaryView,
     pub cli: Vec<String>,
     pub api: Vec<String>,
+    /// The example request built in Rust (from the operation's inputs) and in Python (with its
+    /// upstream-named builder).
+    pub code: CodeView,
     pub private_modules: Vec<String>,
     pub message: String,
     pub next_step: String,
+}
+
+/// The same request built in Rust and in Python.
+#[derive(Clone, Debug, Serialize)]
+pub struct CodeView {
+    pub rust: String,
+    pub python: String,
 }
 
 /// An evidence contract's page.

@@ -59,6 +59,19 @@ pub fn operation_page(spec: &Spec, family: &Family, op: &Operation) -> Operation
     if op.http.is_none() {
         api.clear();
     }
+    let inputs = crate::inputs::example(spec, op, &request, &response);
+    let rust_inputs = serde_json::to_string_pretty(&inputs).unwrap_or_default();
+    let code = CodeView {
+        rust: format!(
+            "let exchange = cavra::{}::{}::exchange(&serde_json::json!({}))?;\nprintln!(\"{{}}\", serde_json::to_string_pretty(&exchange[\"request\"])?);",
+            family.name.as_str(),
+            op.name.as_str(),
+            rust_inputs
+        ),
+        python: crate::python::example_call(family, op, &request)
+            .trim_end()
+            .to_owned(),
+    };
     OperationPage {
         file: format!("wiki/{}.md", page_name(&title)),
         title,
@@ -79,6 +92,7 @@ pub fn operation_page(spec: &Spec, family: &Family, op: &Operation) -> Operation
         boundary: boundary(&op.boundary),
         cli,
         api,
+        code,
         private_modules: op.private_modules.clone(),
         message: op.message.clone(),
         next_step: op.next_step.clone(),
