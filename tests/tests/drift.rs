@@ -187,12 +187,14 @@ fn check_fails_after_a_spec_change() {
     std::fs::write(&saas, changed).expect("write");
     let report = Config::new().spec_dir(temp.path()).check().expect("checks");
     // The default lives in the types, the CLI's `--automation-cadence`, the schema, the wiki,
-    // the OpenAPI document and the console's examples.
+    // the OpenAPI document, the console's examples and the Python package's dataclass and
+    // builder.
     assert_eq!(
         report.drift,
         [
             Drift::Stale("console/index.html".into()),
             Drift::Stale("openapi.json".into()),
+            Drift::Stale("python/src/cavra_contracts/saas_control_plane.py".into()),
             Drift::Stale("schema/saas_operating_automation.request.schema.json".into()),
             Drift::Stale("src/main.rs".into()),
             // The operation's own file, not its family's.
