@@ -201,18 +201,58 @@ def gate(
     return code, text, ""
 
 
+_U64_MAX = 2**64 - 1
+
+
+def _whole(text: str) -> int:
+    """A whole number as Rust's integer parsing reads it: ASCII digits, an optional ``+``."""
+    digits = text[1:] if text.startswith("+") else text
+    if not digits or not all("0" <= c <= "9" for c in digits):
+        raise argparse.ArgumentTypeError(f"invalid digit found in string: {text!r}")
+    return int(digits)
+
+
+def _bytes(text: str) -> int:
+    n = _whole(text)
+    if n > _U64_MAX:
+        raise argparse.ArgumentTypeError("number too large to fit in target type")
+    return n
+
+
 def _depth(text: str) -> int:
-    n = int(text)
+    n = _whole(text)
     if not 1 <= n <= DEPTH_CEILING:
         raise argparse.ArgumentTypeError(f"{n} is not in 1..={DEPTH_CEILING}")
     return n
+
+
+class _Once(argparse.Action):
+    """An option given once: a second occurrence is an error, as clap says."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        seen = getattr(namespace, "_seen", set())
+        if self.dest in seen:
+            parser.error(
+                f"the argument '{option_string}' cannot be used multiple times"
+            )
+        seen.add(self.dest)
+        namespace._seen = seen
+        setattr(namespace, self.dest, values)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m cavra_contracts",
         description="Validate, scan and gate CAVRA public-safe contract documents.",
+        allow_abbrev=False,
     )
+    parser.add_argument("--version", action="version", version=f"cavra {VERSION}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     def add_input(p: argparse.ArgumentParser) -> None:
@@ -220,33 +260,56 @@ def _parser() -> argparse.ArgumentParser:
             "file", nargs="?", help="the document; standard input when absent or -"
         )
         p.add_argument(
-            "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="BYTES"
+            "--max-bytes",
+            type=_bytes,
+            default=DEFAULT_MAX_BYTES,
+            metavar="BYTES",
+            action=_Once,
         )
         p.add_argument(
-            "--max-depth", type=_depth, default=DEFAULT_MAX_DEPTH, metavar="LEVELS"
+            "--max-depth",
+            type=_depth,
+            default=DEFAULT_MAX_DEPTH,
+            metavar="LEVELS",
+            action=_Once,
         )
 
-    v = commands.add_parser(
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help, allow_abbrev=False)
+
+    v = command(
         "validate",
-        help="validate an envelope, an exchange, an evidence document or a bare part",
+        "validate an envelope, an exchange, an evidence document or a bare part",
     )
     v.add_argument(
-        "--operation", metavar="OP", help="the operation of a bare payload or summary"
+        "--operation",
+        metavar="OP",
+        help="the operation of a bare payload or summary",
+        action=_Once,
     )
-    v.add_argument("--part", choices=["request", "response", "summary"])
-    v.add_argument("--format", choices=["text", "json"], default="text")
+    v.add_argument("--part", choices=["request", "response", "summary"], action=_Once)
+    v.add_argument("--format", choices=["text", "json"], default="text", action=_Once)
     add_input(v)
-    s = commands.add_parser(
-        "scan", help="scan any JSON for sensitive keys and token-like values"
+    s = command("scan", "scan any JSON for sensitive keys and token-like values")
+    s.add_argument(
+        "--format", choices=["text", "json", "sarif"], default="text", action=_Once
     )
-    s.add_argument("--format", choices=["text", "json", "sarif"], default="text")
     add_input(s)
-    g = commands.add_parser(
-        "gate", help="evaluate an evidence document's readiness gates"
-    )
-    g.add_argument("--format", choices=["text", "json"], default="text")
+    g = command("gate", "evaluate an evidence document's readiness gates")
+    g.add_argument("--format", choices=["text", "json"], default="text", action=_Once)
     add_input(g)
     return parser
+
+
+def _emit(stream: Any, text: str) -> None:
+    """Writes UTF-8, whatever the locale (a redaction's ``…`` must not fail to print)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8", "surrogateescape"))
+    buffer.flush()
 
 
 def main(catalog: Catalog, argv: Sequence[str] | None = None) -> int:
@@ -281,6 +344,6 @@ def main(catalog: Catalog, argv: Sequence[str] | None = None) -> int:
                 code, out, err = gate(
                     catalog, data, args.format, args.max_bytes, args.max_depth
                 )
-    sys.stdout.write(out)
-    sys.stderr.write(err)
+    _emit(sys.stdout, out)
+    _emit(sys.stderr, err)
     return code

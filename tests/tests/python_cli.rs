@@ -80,6 +80,27 @@ fn documents() -> Vec<(String, Vec<u8>)> {
     out.push(("NaN".into(), b"{\"a\": NaN}".to_vec()));
     out.push(("out of range".into(), b"{\"a\": 1e400}".to_vec()));
     out.push(("empty".into(), Vec::new()));
+    // Two problems in one text: the first in document order is the one reported.
+    for text in [
+        r#"["\ud800", 1e400]"#,
+        r#"["\ud800", [[1]]]"#,
+        r#"["\udc00", [[1]]]"#,
+        "[NaN, [[1]]]",
+        "[1e400, [[1]]]",
+        "[[[1]], 1e400]",
+    ] {
+        out.push((format!("first problem of {text}"), text.as_bytes().to_vec()));
+    }
+    // `-0` is a float to serde_json: not a whole number, and not equal to `0`.
+    let mut zero = json!({"request": request, "response": response});
+    zero["request"]["correlation_id"] = json!(0);
+    let mut text = serde_json::to_string(&zero).unwrap_or_default();
+    text = text.replacen(
+        "\"correlation_id\":\"saas-example\"",
+        "\"correlation_id\":-0",
+        1,
+    );
+    out.push(("negative zero".into(), text.into_bytes()));
     out
 }
 
@@ -149,6 +170,7 @@ fn the_python_cli_prints_what_cavra_prints() {
             &["gate"],
             &["gate", "--format", "json"],
             &["validate", "--max-depth", "3"],
+            &["scan", "--max-depth", "2"],
             &["scan", "--max-bytes", "64"],
         ] {
             cases.push(case(&what, args, &input));

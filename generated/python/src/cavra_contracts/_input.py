@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any, BinaryIO, Union
 
 from ._boundary import Boundary, Finding, redact
 from ._problems import Violation
@@ -116,11 +116,18 @@ def parse(
         return f
 
     def parse_int(s: str) -> int | float:
+        if s == "-0":
+            return -0.0  # serde_json reads `-0` as a float
         n = int(s) if len(s) <= 40 else parse_float(s)
         if isinstance(n, int) and not -(2**63) <= n < 2**64:
             return parse_float(s)
         return n
 
+    # serde_json stops at the first problem in the text; Python's parser finds some of them
+    # (syntax, numbers), the others are looked for here (nesting, escapes): the earliest wins.
+    errors: list[tuple[int, str]] = []
+    if deep is not None:
+        errors.append((deep, depth_error(text, deep, limit)))
     try:
         raw = json.loads(
             text,
@@ -130,20 +137,22 @@ def parse(
             parse_int=parse_int,
         )
     except json.JSONDecodeError as e:
-        if deep is not None and deep < e.pos:
-            raise InputError(depth_error(text, deep, limit)) from None
+        # Python names where an unterminated string starts; serde_json stops at the end.
         unterminated = e.msg.startswith("Unterminated string")
-        lone = escape_error(text, len(text) if unterminated else e.pos + 1)
-        raise InputError(lone or decode_error(text, e.msg, e.pos)) from None
-    except (_NumberError, RecursionError):
-        if deep is not None:
-            raise InputError(depth_error(text, deep, limit)) from None
-        raise InputError(number_error(text)) from None
-    if deep is not None:
-        raise InputError(depth_error(text, deep, limit))
-    lone = escape_error(text) if "\\u" in text else None
-    if lone is not None:
-        raise InputError(lone)
+        at = len(text) if unterminated else e.pos
+        errors.append((at, decode_error(text, e.msg, e.pos)))
+        escape = escape_error(text, at + 1)
+    except _NumberError:
+        errors.append(number_error(text))
+        escape = escape_error(text)
+    except RecursionError:
+        escape = escape_error(text)
+    else:
+        escape = escape_error(text) if "\\u" in text else None
+    if escape is not None:
+        errors.append(escape)
+    if errors:
+        raise InputError(min(errors)[1])
     shadowed: list[Shadowed] = []
     value = _build(raw, [], shadowed)
     return Document(value, shadowed)
@@ -185,11 +194,26 @@ def read(path: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
                     f"input is larger than the size limit of {size(max_bytes)}"
                 )
             with open(path, "rb") as f:
-                data = f.read(max_bytes + 1)
+                data = _read_at_most(f, max_bytes + 1)
         except OSError as e:
-            raise InputError(f"cannot read `{path}`: {e.strerror}") from None
+            raise InputError(
+                f"cannot read `{path}`: {e.strerror} (os error {e.errno})"
+            ) from None
     else:
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        data = _read_at_most(sys.stdin.buffer, max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(f"input is larger than the size limit of {size(max_bytes)}")
     return data
+
+
+def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    """Up to ``limit`` bytes of ``stream``, read a piece at a time (``limit`` may be huge)."""
+    pieces = []
+    left = limit
+    while left > 0:
+        piece = stream.read(min(left, 1 << 20))
+        if not piece:
+            break
+        pieces.append(piece)
+        left -= len(piece)
+    return b"".join(pieces)

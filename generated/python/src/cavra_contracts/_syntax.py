@@ -52,9 +52,12 @@ def too_deep(text: str, limit: int) -> int | None:
 
 def depth_error(text: str, bracket: int, limit: int) -> str:
     """The depth-limit message for the bracket at ``bracket``: serde_json reports it after the
-    whitespace that follows the bracket."""
+    whitespace that follows the bracket (and the bracket's close, when that comes next)."""
     end = bracket + 1
     while end < len(text) and text[end] in " \t\n\r":
+        end += 1
+    # serde_json then reads the list's or object's end, when that is what follows.
+    if end < len(text) and text[end] == {"[": "]", "{": "}"}.get(text[bracket]):
         end += 1
     line, column = position(text, end)
     return f"input nests deeper than the depth limit of {limit} (line {line}, column {column})"
@@ -154,16 +157,19 @@ def _value_error(text: str, pos: int, within: bool) -> str | None:
     return None
 
 
-def number_error(text: str) -> str:
-    """The error of the first number JSON cannot hold (``NaN``, ``Infinity``, ``1e400``)."""
+def number_error(text: str) -> tuple[int, str]:
+    """Where the first number JSON cannot hold is (``NaN``, ``Infinity``, ``1e400``), and its
+    error."""
     for token, start, end in _tokens(text):
         if token in ("NaN", "Infinity"):
-            return _at("expected value", text, start)
+            return start, _at("expected value", text, start)
         if token == "-Infinity":
-            return _at("invalid number", text, start + 1)
+            return start, _at("invalid number", text, start + 1)
         if _NUMBER.fullmatch(token) and math.isinf(float(token)):
-            return _number(text, start) or _syntax("number out of range", text, end)
-    return _syntax("number out of range", text, len(text))
+            return start, _number(text, start) or _syntax(
+                "number out of range", text, end
+            )
+    return len(text), _syntax("number out of range", text, len(text))
 
 
 def _container(text: str, pos: int) -> str | None:
@@ -244,9 +250,10 @@ def _hex_error(text: str, index: int, digits: str) -> str | None:
     return None
 
 
-def escape_error(text: str, before: int | None = None) -> str | None:
-    """The error of the first ``\\u`` escape serde_json refuses (too short, not hex, or half of
-    a surrogate pair; Python reads the last as a lone surrogate), starting before ``before``."""
+def escape_error(text: str, before: int | None = None) -> tuple[int, str] | None:
+    """Where the first ``\\u`` escape serde_json refuses is (too short, not hex, or half of a
+    surrogate pair, which Python reads as a lone surrogate), and its error; only strings that
+    start before ``before`` are looked at."""
     for token, start, _ in _tokens(text):
         if before is not None and start >= before:
             return None
@@ -260,27 +267,29 @@ def escape_error(text: str, before: int | None = None) -> str | None:
             at = start + m.start()
             error = _hex_error(text, at, text[at + 2 : at + 6])
             if error is not None:
-                return error
+                return at, error
             n = int(text[at + 2 : at + 6], 16)
             end = at + 6
             if 0xDC00 <= n <= 0xDFFF:
-                return _syntax("lone leading surrogate in hex escape", text, end)
+                return at, _syntax("lone leading surrogate in hex escape", text, end)
             if not 0xD800 <= n <= 0xDBFF:
                 continue
             following = token[m.end() : m.end() + 2]
             if following[:1] != "\\":
-                return _syntax(
+                return at, _syntax(
                     "unexpected end of hex escape", text, min(end + 1, len(text))
                 )
             if following != "\\u":
-                return _syntax(
+                return at, _syntax(
                     "unexpected end of hex escape", text, min(end + 2, len(text))
                 )
             second = start + escapes[i + 1].start()
             error = _hex_error(text, second, text[second + 2 : second + 6])
             if error is not None:
-                return error
+                return at, error
             if not 0xDC00 <= int(text[second + 2 : second + 6], 16) <= 0xDFFF:
-                return _syntax("lone leading surrogate in hex escape", text, end + 6)
+                return at, _syntax(
+                    "lone leading surrogate in hex escape", text, end + 6
+                )
             paired = i + 1
     return None
