@@ -237,7 +237,7 @@ class _Once(argparse.Action):
         values: Any,
         option_string: str | None = None,
     ) -> None:
-        seen = getattr(namespace, "_seen", set())
+        seen: set[str] = getattr(namespace, "_seen", set())
         if self.dest in seen:
             parser.error(
                 f"the argument '{option_string}' cannot be used multiple times"
