@@ -87,6 +87,125 @@ fn verdict(found: &Violations, format: Format) -> Outcome {
     }
 }
 
+/// Which document command to run on a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check<'a> {
+    /// `cavra validate`: a whole document, or a bare `part` of `operation`.
+    Validate {
+        /// The operation of a bare part.
+        operation: Option<&'a str>,
+        /// Which part of it the document is.
+        part: Option<Part>,
+    },
+    /// `cavra scan`: the boundary scanner alone.
+    Scan,
+    /// `cavra gate`: an evidence document's readiness gates.
+    Gate,
+}
+
+/// What a document command found in one document, before it is printed.
+#[derive(Clone, Debug)]
+pub enum Checked {
+    /// The input is not a JSON document within the limits, or the command line is wrong (exit
+    /// 2).
+    Unreadable(String),
+    /// `validate`: every problem (none when valid).
+    Validated(Violations),
+    /// `scan`: every finding (none when clean).
+    Scanned(Vec<Finding>),
+    /// `gate`: the problems of a document that is not a valid evidence document (a duplicate key
+    /// included), or its contract and the gates' report.
+    Gated(Result<(&'static str, crate::gate::GateReport), Violations>),
+}
+
+impl Checked {
+    /// The exit code: 0 valid, clean or ready; 1 invalid, refused or blocked; 2 unreadable.
+    pub fn code(&self) -> u8 {
+        match self {
+            Checked::Unreadable(_) => 2,
+            Checked::Validated(found) | Checked::Gated(Err(found)) => u8::from(!found.is_empty()),
+            Checked::Scanned(findings) => u8::from(!findings.is_empty()),
+            Checked::Gated(Ok((_, report))) => u8::from(!report.blockers.is_empty()),
+        }
+    }
+
+    /// The problems, as violations (a scan's findings, a gate's blockers at the document root).
+    pub fn problems(&self) -> Vec<crate::violation::Violation> {
+        match self {
+            Checked::Unreadable(_) => Vec::new(),
+            Checked::Validated(found) | Checked::Gated(Err(found)) => found.0.clone(),
+            Checked::Scanned(findings) => findings.iter().map(Finding::violation).collect(),
+            Checked::Gated(Ok((_, report))) => report
+                .blockers
+                .iter()
+                .map(|b| crate::violation::Violation::new("", b.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// Runs `what` on one document's bytes within `limits`.
+pub fn check(catalog: &'static Catalog, what: Check<'_>, input: &[u8], limits: &Limits) -> Checked {
+    if let Check::Validate {
+        operation: None,
+        part: Some(_),
+    } = what
+    {
+        return Checked::Unreadable(
+            "--part needs --operation: a bare payload or summary does not name its operation"
+                .to_owned(),
+        );
+    }
+    let doc = match parse(input, limits) {
+        Ok(doc) => doc,
+        Err(e) => return Checked::Unreadable(e.to_string()),
+    };
+    match what {
+        Check::Validate { operation, part } => {
+            let root = if operation.is_some() { "payload" } else { "" };
+            match catalog.validate(&doc.value, operation, part) {
+                Ok((_, mut found)) => {
+                    found
+                        .0
+                        .extend(doc.shadowed_violations(catalog.boundary, root));
+                    Checked::Validated(found)
+                }
+                Err(usage) => Checked::Unreadable(usage),
+            }
+        }
+        Check::Scan => {
+            let mut findings = catalog.boundary.findings(&doc.value, "");
+            findings.extend(doc.shadowed_findings(catalog.boundary, ""));
+            Checked::Scanned(findings)
+        }
+        Check::Gate => {
+            let shadowed = doc.shadowed_violations(catalog.boundary, "");
+            match catalog.gate(&doc.value) {
+                Err(mut found) => {
+                    found.0.extend(shadowed);
+                    Checked::Gated(Err(found))
+                }
+                // A duplicate key makes the document ambiguous: it is refused, its gates
+                // unreported.
+                Ok(_) if !shadowed.is_empty() => Checked::Gated(Err(Violations(shadowed))),
+                Ok(report) => Checked::Gated(Ok(report)),
+            }
+        }
+    }
+}
+
+/// A finding as `cavra scan --format json` lists it.
+pub fn finding_json(f: &Finding) -> Value {
+    json!({
+        "path": f.path,
+        "message": f.violation().message,
+        "kind": f.kind,
+        "rule": f.rule,
+        "family": f.family,
+        "redacted": f.redacted,
+    })
+}
+
 /// `cavra validate`.
 pub fn validate(
     catalog: &'static Catalog,
@@ -96,24 +215,16 @@ pub fn validate(
     format: Format,
     limits: &Limits,
 ) -> Outcome {
-    if part.is_some() && operation.is_none() {
-        return Outcome::usage(
-            "--part needs --operation: a bare payload or summary does not name its operation",
-        );
+    match check(catalog, Check::Validate { operation, part }, input, limits) {
+        Checked::Validated(found) => verdict(&found, format),
+        other => unreadable(&other),
     }
-    let doc = match parse(input, limits) {
-        Ok(doc) => doc,
-        Err(e) => return Outcome::usage(e),
-    };
-    let root = if operation.is_some() { "payload" } else { "" };
-    match catalog.validate(&doc.value, operation, part) {
-        Ok((_, mut found)) => {
-            found
-                .0
-                .extend(doc.shadowed_violations(catalog.boundary, root));
-            verdict(&found, format)
-        }
-        Err(usage) => Outcome::usage(usage),
+}
+
+fn unreadable(checked: &Checked) -> Outcome {
+    match checked {
+        Checked::Unreadable(message) => Outcome::usage(message),
+        _ => Outcome::usage("internal error: a document command gave another command's result"),
     }
 }
 
@@ -126,28 +237,14 @@ pub fn scan(
     format: ScanFormat,
     limits: &Limits,
 ) -> Outcome {
-    let doc = match parse(input, limits) {
-        Ok(doc) => doc,
-        Err(e) => return Outcome::usage(e),
+    let findings = match check(catalog, Check::Scan, input, limits) {
+        Checked::Scanned(findings) => findings,
+        other => return unreadable(&other),
     };
-    let mut findings = catalog.boundary.findings(&doc.value, "");
-    findings.extend(doc.shadowed_findings(catalog.boundary, ""));
-    let code = if findings.is_empty() { 0 } else { 1 };
+    let code = u8::from(!findings.is_empty());
     match format {
         ScanFormat::Json => {
-            let listed: Vec<Value> = findings
-                .iter()
-                .map(|f| {
-                    json!({
-                        "path": f.path,
-                        "message": f.violation().message,
-                        "kind": f.kind,
-                        "rule": f.rule,
-                        "family": f.family,
-                        "redacted": f.redacted,
-                    })
-                })
-                .collect();
+            let listed: Vec<Value> = findings.iter().map(finding_json).collect();
             Outcome::ok(
                 code,
                 pretty(&json!({"clean": findings.is_empty(), "findings": listed})),
@@ -167,40 +264,30 @@ pub fn scan(
 
 /// `cavra gate`: validates an evidence document and evaluates its readiness gates.
 pub fn gate(catalog: &'static Catalog, input: &[u8], format: Format, limits: &Limits) -> Outcome {
-    let doc = match parse(input, limits) {
-        Ok(doc) => doc,
-        Err(e) => return Outcome::usage(e),
+    let (contract, report) = match check(catalog, Check::Gate, input, limits) {
+        Checked::Gated(Ok(gated)) => gated,
+        Checked::Gated(Err(found)) => return verdict(&found, format),
+        other => return unreadable(&other),
     };
-    let shadowed = doc.shadowed_violations(catalog.boundary, "");
-    match catalog.gate(&doc.value) {
-        Err(mut found) => {
-            found.0.extend(shadowed);
-            verdict(&found, format)
-        }
-        // A duplicate key makes the document ambiguous: it is refused, its gates unreported.
-        Ok(_) if !shadowed.is_empty() => verdict(&Violations(shadowed), format),
-        Ok((contract, report)) => {
-            let code = if report.blockers.is_empty() { 0 } else { 1 };
-            match format {
-                Format::Json => Outcome::ok(
-                    code,
-                    pretty(
-                        &json!({"contract": contract, "status": report.status, "blockers": report.blockers}),
-                    ),
-                ),
-                Format::Text => {
-                    let mut s = format!(
-                        "{contract}: {}\n",
-                        if code == 0 { "ready" } else { "blocked" }
-                    );
-                    for b in &report.blockers {
-                        s.push_str("- ");
-                        s.push_str(b);
-                        s.push('\n');
-                    }
-                    Outcome::ok(code, s)
-                }
+    let code = u8::from(!report.blockers.is_empty());
+    match format {
+        Format::Json => Outcome::ok(
+            code,
+            pretty(
+                &json!({"contract": contract, "status": report.status, "blockers": report.blockers}),
+            ),
+        ),
+        Format::Text => {
+            let mut s = format!(
+                "{contract}: {}\n",
+                if code == 0 { "ready" } else { "blocked" }
+            );
+            for b in &report.blockers {
+                s.push_str("- ");
+                s.push_str(b);
+                s.push('\n');
             }
+            Outcome::ok(code, s)
         }
     }
 }
