@@ -4,7 +4,8 @@
 //! Exit codes: 0 valid or ready, 1 invalid, refused or blocked, 2 unreadable input or bad usage.
 use std::path::PathBuf;
 use std::process::ExitCode;
-use cavra_runtime::commands::{self, Format, Outcome};
+use cavra_runtime::batch::{self, BatchFormat};
+use cavra_runtime::commands::{self, Check, Format, Outcome};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 /// CAVRA public-safe contracts: print, validate and gate contract documents.
 #[derive(Parser)]
@@ -156,12 +157,23 @@ enum OutputFormat {
     Text,
     /// One JSON document.
     Json,
+    /// SARIF 2.1.0, every document an artifact (the many-document form, even for one).
+    Sarif,
 }
-impl From<OutputFormat> for Format {
-    fn from(f: OutputFormat) -> Self {
-        match f {
-            OutputFormat::Text => Format::Text,
-            OutputFormat::Json => Format::Json,
+impl OutputFormat {
+    /// The one-document format, where there is one.
+    fn single(self) -> Option<Format> {
+        match self {
+            OutputFormat::Text => Some(Format::Text),
+            OutputFormat::Json => Some(Format::Json),
+            OutputFormat::Sarif => None,
+        }
+    }
+    fn batch(self) -> BatchFormat {
+        match self {
+            OutputFormat::Text => BatchFormat::Text,
+            OutputFormat::Json => BatchFormat::Json,
+            OutputFormat::Sarif => BatchFormat::Sarif,
         }
     }
 }
@@ -189,11 +201,16 @@ struct ValidateArgs {
     #[command(flatten)]
     input: InputArgs,
 }
-/// The document a command reads, and the limits it is read within.
+/// The documents a command reads, and the limits each is read within.
 #[derive(Args)]
 struct InputArgs {
-    /// The document; standard input when absent or `-`.
-    file: Option<PathBuf>,
+    /// Documents: files, directories (searched for `*.json`, in path order) or `-` for standard
+    /// input; standard input when none. One file prints as before; more print a result per
+    /// document and a summary.
+    files: Vec<PathBuf>,
+    /// Each file (or standard input) is a JSON Lines stream: one document per line.
+    #[arg(long)]
+    jsonl: bool,
     /// The largest document read, in bytes.
     #[arg(
         long,
@@ -208,13 +225,31 @@ impl InputArgs {
     fn limits(&self) -> cavra_runtime::input::Limits {
         self.depth.limits(self.max_bytes)
     }
+    /// Whether the run reads one whole document (a file, or standard input), printed as a
+    /// single document is.
+    fn single(&self) -> bool {
+        !self.jsonl && self.files.len() <= 1
+            && !self.files.first().is_some_and(|p| p.is_dir())
+    }
     /// The file's path as SARIF names it, or `-` for standard input.
     fn source(&self) -> String {
-        self.file.as_ref().map_or_else(|| "-".to_owned(), |p| p.display().to_string())
+        self.files.first().map_or_else(|| "-".to_owned(), |p| p.display().to_string())
     }
     fn read(&self) -> Result<Vec<u8>, Outcome> {
-        cavra_runtime::input::read(self.file.as_deref(), &self.limits())
+        cavra_runtime::input::read(
+                self.files.first().map(PathBuf::as_path),
+                &self.limits(),
+            )
             .map_err(Outcome::usage)
+    }
+    /// Runs `what` on every document, printing as it goes.
+    fn batch(&self, what: Check<'_>, format: BatchFormat) -> Outcome {
+        let inputs = batch::Inputs {
+            paths: self.files.clone(),
+            jsonl: self.jsonl,
+            limits: self.limits(),
+        };
+        batch::run_to_stdout(&cavra::CATALOG, what, &inputs, format)
     }
 }
 /// Output format of `cavra scan`.
@@ -636,25 +671,43 @@ fn run(cli: Cli) -> Outcome {
         Command::Saas(SaasCommand::OperatingAutomation(args)) => args.run(),
         Command::Saas(SaasCommand::WorkerHandoff(args)) => args.run(),
         Command::Validate(args) => {
-            match args.input.read() {
-                Ok(input) => {
-                    commands::validate(
-                        &cavra::CATALOG,
-                        &input,
-                        args.operation.as_deref(),
-                        args
-                            .part
-                            .map(|p| match p {
-                                PartArg::Request => cavra_runtime::catalog::Part::Request,
-                                PartArg::Response => cavra_runtime::catalog::Part::Response,
-                                PartArg::Summary => cavra_runtime::catalog::Part::Summary,
-                            }),
-                        args.format.into(),
-                        &args.input.limits(),
-                    )
+            let part = args
+                .part
+                .map(|p| match p {
+                    PartArg::Request => cavra_runtime::catalog::Part::Request,
+                    PartArg::Response => cavra_runtime::catalog::Part::Response,
+                    PartArg::Summary => cavra_runtime::catalog::Part::Summary,
+                });
+            let operation = args.operation.as_deref();
+            match args.format.single() {
+                Some(format) if args.input.single() => {
+                    match args.input.read() {
+                        Ok(input) => {
+                            commands::validate(
+                                &cavra::CATALOG,
+                                &input,
+                                operation,
+                                part,
+                                format,
+                                &args.input.limits(),
+                            )
+                        }
+                        Err(outcome) => outcome,
+                    }
                 }
-                Err(outcome) => outcome,
+                _ => {
+                    args.input
+                        .batch(Check::Validate { operation, part }, args.format.batch())
+                }
             }
+        }
+        Command::Scan(args) if !args.input.single() => {
+            let format = match args.format {
+                ScanOutputFormat::Text => BatchFormat::Text,
+                ScanOutputFormat::Json => BatchFormat::Json,
+                ScanOutputFormat::Sarif => BatchFormat::Sarif,
+            };
+            args.input.batch(Check::Scan, format)
         }
         Command::Scan(args) => {
             match args.input.read() {
@@ -671,16 +724,21 @@ fn run(cli: Cli) -> Outcome {
             }
         }
         Command::Gate(args) => {
-            match args.input.read() {
-                Ok(input) => {
-                    commands::gate(
-                        &cavra::CATALOG,
-                        &input,
-                        args.format.into(),
-                        &args.input.limits(),
-                    )
+            match args.format.single() {
+                Some(format) if args.input.single() => {
+                    match args.input.read() {
+                        Ok(input) => {
+                            commands::gate(
+                                &cavra::CATALOG,
+                                &input,
+                                format,
+                                &args.input.limits(),
+                            )
+                        }
+                        Err(outcome) => outcome,
+                    }
                 }
-                Err(outcome) => outcome,
+                _ => args.input.batch(Check::Gate, args.format.batch()),
             }
         }
         Command::Serve(args) => args.run(),

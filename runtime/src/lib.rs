@@ -6,6 +6,7 @@
 //! readiness gates ([`gate`]) and request/response matching ([`envelope`]). Every problem is
 //! reported at once, as a [`Violation`] at its JSON path.
 
+pub mod batch;
 pub mod boundary;
 pub mod catalog;
 pub mod commands;
