@@ -259,3 +259,82 @@ fn python_m_cavra_contracts_runs_as_a_program() {
         "{stdout}"
     );
 }
+
+#[test]
+#[cfg_attr(
+    not(cavra_python),
+    ignore = "needs Python 3.9 or newer: install python3, or set CAVRA_PYTHON"
+)]
+fn many_documents_print_as_cavra_prints_them() {
+    // Files, a directory, JSON Lines streams with a blank, an invalid and an unreadable line, in
+    // every format of the three commands.
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("docs/sub")).expect("dirs");
+    let request = serde_json::to_string(&cavra_tests::seed_004("request")).unwrap_or_default();
+    let response = serde_json::to_string(&cavra_tests::seed_004("response")).unwrap_or_default();
+    let mut bad = cavra_tests::seed_004("request");
+    bad["tenant_id"] = json!(token());
+    bad["payload"]["required_checks"] = json!([]);
+    std::fs::write(p.join("docs/a.json"), &request).expect("write");
+    std::fs::write(p.join("docs/sub/b.json"), &response).expect("write");
+    std::fs::write(p.join("docs/skip.txt"), "no").expect("write");
+    std::fs::write(p.join("bad.json"), bad.to_string()).expect("write");
+    std::fs::write(p.join("broken.json"), "{oops").expect("write");
+    let spec = spec();
+    let evidence = cavra_spec::example::evidence_document(&spec, &spec.evidence[1]);
+    let stream = format!(
+        "{request}\n\n{bad}\n{{oops\n{evidence}\n{}\n",
+        "x".repeat(300)
+    );
+    std::fs::write(p.join("stream.jsonl"), &stream).expect("write");
+    let at = |name: &str| p.join(name).display().to_string();
+    let mut cases = Vec::new();
+    for command in ["validate", "scan", "gate"] {
+        for format in ["text", "json", "sarif"] {
+            let many = vec![
+                command.to_owned(),
+                "--format".to_owned(),
+                format.to_owned(),
+                at("docs"),
+                at("bad.json"),
+                at("broken.json"),
+                at("missing.json"),
+            ];
+            cases.push(("many files".to_owned(), many, Vec::new()));
+            let lines = vec![
+                command.to_owned(),
+                "--format".to_owned(),
+                format.to_owned(),
+                "--jsonl".to_owned(),
+                "--max-bytes".to_owned(),
+                "200".to_owned(),
+                at("stream.jsonl"),
+            ];
+            cases.push(("a stream".to_owned(), lines, Vec::new()));
+            let stdin = vec![
+                command.to_owned(),
+                "--format".to_owned(),
+                format.to_owned(),
+                "--jsonl".to_owned(),
+            ];
+            cases.push((
+                "a stream on stdin".to_owned(),
+                stdin,
+                stream.clone().into_bytes(),
+            ));
+        }
+    }
+    cases.push((
+        "one file in SARIF".to_owned(),
+        vec![
+            "validate".to_owned(),
+            "--format".to_owned(),
+            "sarif".to_owned(),
+            at("bad.json"),
+        ],
+        Vec::new(),
+    ));
+    let compared = compare(cases);
+    assert_eq!(compared, 28);
+}

@@ -25,6 +25,7 @@ const PACKAGE: &str = "python/src/cavra_contracts";
 
 /// The runtime, as written in `codegen/python/`.
 const RUNTIME: &[(&str, &str)] = &[
+    ("_batch.py", include_str!("../../python/_batch.py")),
     ("_boundary.py", include_str!("../../python/_boundary.py")),
     ("_catalog.py", include_str!("../../python/_catalog.py")),
     ("_cli.py", include_str!("../../python/_cli.py")),

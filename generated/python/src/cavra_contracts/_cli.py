@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
+from ._batch import Checked, Writer, check, documents
 from ._boundary import Boundary, Finding
-from ._catalog import Catalog, UsageError
+from ._catalog import Catalog
 from ._input import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_DEPTH,
     DEPTH_CEILING,
     InputError,
-    parse,
     read,
 )
 from ._problems import Violation
@@ -60,19 +61,10 @@ def validate(
     max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Outcome:
     """``validate``: every problem of a document."""
-    if part is not None and operation is None:
-        return _usage(
-            "--part needs --operation: a bare payload or summary does not name its operation"
-        )
-    try:
-        doc = parse(data, max_bytes, max_depth)
-        found = catalog.validate(doc.value, operation, part)
-    except (InputError, UsageError) as e:
-        return _usage(e)
-    found.extend(
-        doc.shadowed_violations(catalog.boundary, "payload" if operation else "")
-    )
-    return _verdict(found, fmt)
+    checked = check(catalog, "validate", data, operation, part, max_bytes, max_depth)
+    if checked.kind == "unreadable":
+        return _usage(checked.error)
+    return _verdict(checked.problems, fmt)
 
 
 def _describe_rule(boundary: Boundary, rule: str, kind: str, family: str) -> str:
@@ -143,12 +135,10 @@ def scan(
     max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Outcome:
     """``scan``: the boundary scanner alone, on any JSON."""
-    try:
-        doc = parse(data, max_bytes, max_depth)
-    except InputError as e:
-        return _usage(e)
-    findings = catalog.boundary.findings(doc.value, "")
-    findings.extend(doc.shadowed_findings(catalog.boundary, ""))
+    checked = check(catalog, "scan", data, None, None, max_bytes, max_depth)
+    if checked.kind == "unreadable":
+        return _usage(checked.error)
+    findings = checked.findings
     code = 1 if findings else 0
     if fmt == "json":
         listed = [
@@ -178,17 +168,12 @@ def gate(
     max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Outcome:
     """``gate``: validates an evidence document and evaluates its readiness gates."""
-    try:
-        doc = parse(data, max_bytes, max_depth)
-    except InputError as e:
-        return _usage(e)
-    shadowed = doc.shadowed_violations(catalog.boundary, "")
-    contract, found, report = catalog.gate(doc.value)
+    checked = check(catalog, "gate", data, None, None, max_bytes, max_depth)
+    if checked.kind == "unreadable":
+        return _usage(checked.error)
+    contract, report = checked.contract, checked.report
     if report is None:
-        return _verdict(found + shadowed, fmt)
-    if shadowed:
-        # A duplicate key makes the document ambiguous: it is refused, its gates unreported.
-        return _verdict(shadowed, fmt)
+        return _verdict(checked.problems, fmt)
     code = 1 if report.blockers else 0
     if fmt == "json":
         body = {
@@ -258,7 +243,14 @@ def _parser() -> argparse.ArgumentParser:
 
     def add_input(p: argparse.ArgumentParser) -> None:
         p.add_argument(
-            "file", nargs="?", help="the document; standard input when absent or -"
+            "files",
+            nargs="*",
+            help="files, directories (searched for *.json) or - for standard input",
+        )
+        p.add_argument(
+            "--jsonl",
+            action="store_true",
+            help="each file (or standard input) is a JSON Lines stream",
         )
         p.add_argument(
             "--max-bytes",
@@ -289,7 +281,9 @@ def _parser() -> argparse.ArgumentParser:
         action=_Once,
     )
     v.add_argument("--part", choices=["request", "response", "summary"], action=_Once)
-    v.add_argument("--format", choices=["text", "json"], default="text", action=_Once)
+    v.add_argument(
+        "--format", choices=["text", "json", "sarif"], default="text", action=_Once
+    )
     add_input(v)
     s = command("scan", "scan any JSON for sensitive keys and token-like values")
     s.add_argument(
@@ -297,7 +291,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_input(s)
     g = command("gate", "evaluate an evidence document's readiness gates")
-    g.add_argument("--format", choices=["text", "json"], default="text", action=_Once)
+    g.add_argument(
+        "--format", choices=["text", "json", "sarif"], default="text", action=_Once
+    )
     add_input(g)
     return parser
 
@@ -320,9 +316,12 @@ def main(catalog: Catalog, argv: Sequence[str] | None = None) -> int:
         missing = "--part" if args.part is None else "--operation"
         given = "--operation" if args.part is None else "--part"
         code, out, err = _usage(f"{given} requires {missing}")
+    elif not _single(args):
+        return _batch(catalog, args)
     else:
+        file = args.files[0] if args.files else None
         try:
-            data = read(args.file, args.max_bytes)
+            data = read(file, args.max_bytes)
         except InputError as e:
             code, out, err = _usage(e)
         else:
@@ -337,7 +336,7 @@ def main(catalog: Catalog, argv: Sequence[str] | None = None) -> int:
                     args.max_depth,
                 )
             elif args.command == "scan":
-                source = args.file if args.file is not None else "-"
+                source = file if file is not None else "-"
                 code, out, err = scan(
                     catalog, data, source, args.format, args.max_bytes, args.max_depth
                 )
@@ -347,4 +346,40 @@ def main(catalog: Catalog, argv: Sequence[str] | None = None) -> int:
                 )
     _emit(sys.stdout, out)
     _emit(sys.stderr, err)
+    return code
+
+
+def _single(args: argparse.Namespace) -> bool:
+    """Whether the run reads one whole document, printed as a single document is."""
+    if args.jsonl or len(args.files) > 1:
+        return False
+    if args.files and os.path.isdir(args.files[0]):
+        return False
+    return not (args.command != "scan" and args.format == "sarif")
+
+
+def _batch(catalog: Catalog, args: argparse.Namespace) -> int:
+    """Many documents: a result each, in input order, then the summary."""
+    operation = getattr(args, "operation", None)
+    part = getattr(args, "part", None)
+    chunks: list[str] = []
+    writer = Writer(args.command, args.format, chunks)
+    for file, line, data in documents(args.files, args.jsonl, args.max_bytes):
+        if isinstance(data, str):
+            checked = Checked("unreadable", data)
+        else:
+            checked = check(
+                catalog,
+                args.command,
+                data,
+                operation,
+                part,
+                args.max_bytes,
+                args.max_depth,
+            )
+        writer.document(file, line, checked)
+        _emit(sys.stdout, "".join(chunks))
+        chunks.clear()
+    code = writer.finish()
+    _emit(sys.stdout, "".join(chunks))
     return code
