@@ -80,6 +80,17 @@ class Finding:
     family: str
     redacted: str
 
+    def to_dict(self) -> dict[str, str]:
+        """The finding as ``scan --format json`` lists it."""
+        return {
+            "path": self.path,
+            "message": self.violation().message,
+            "kind": self.kind,
+            "rule": self.rule,
+            "family": self.family,
+            "redacted": self.redacted,
+        }
+
     def violation(self) -> Violation:
         """The violation a validator reports for it (upstream's messages)."""
         if self.kind == "duplicate":

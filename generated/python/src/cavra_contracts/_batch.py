@@ -272,17 +272,7 @@ class Writer:
         if checked.kind == "unreadable":
             value["error"] = checked.error
         elif checked.kind == "scanned":
-            value["findings"] = [
-                {
-                    "path": f.path,
-                    "message": f.violation().message,
-                    "kind": f.kind,
-                    "rule": f.rule,
-                    "family": f.family,
-                    "redacted": f.redacted,
-                }
-                for f in checked.findings
-            ]
+            value["findings"] = [f.to_dict() for f in checked.findings]
         elif checked.report is not None:
             value["contract"] = checked.contract
             value["status"] = checked.report.status

@@ -141,17 +141,7 @@ def scan(
     findings = checked.findings
     code = 1 if findings else 0
     if fmt == "json":
-        listed = [
-            {
-                "path": f.path,
-                "message": f.violation().message,
-                "kind": f.kind,
-                "rule": f.rule,
-                "family": f.family,
-                "redacted": f.redacted,
-            }
-            for f in findings
-        ]
+        listed = [f.to_dict() for f in findings]
         return code, _pretty({"clean": not findings, "findings": listed}), ""
     if fmt == "sarif":
         return code, _pretty(sarif(catalog.boundary, findings, source)), ""
