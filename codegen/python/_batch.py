@@ -4,6 +4,7 @@ text, JSON and SARIF byte for byte as ``cavra`` prints them. Documents are read 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -128,23 +129,12 @@ def documents(
         except OSError as e:
             yield path, None, f"cannot read `{path}`: {e.strerror} (os error {e.errno})"
             continue
-        with stream if path != "-" else _keep(stream):
+        # Standard input is left open; a file is closed when its lines are read.
+        with contextlib.nullcontext(stream) if path == "-" else stream:
             for number, line in enumerate(_lines(stream, max_bytes), start=1):
-                if isinstance(line, str) or line.strip(b" \t\n\r\x0b\x0c"):
+                # Blank as Rust's `is_ascii_whitespace` says (no vertical tab).
+                if isinstance(line, str) or line.strip(b" \t\n\r\x0c"):
                     yield path, number, line
-
-
-class _keep:
-    """A context that leaves standard input open."""
-
-    def __init__(self, stream: IO[bytes]) -> None:
-        self.stream = stream
-
-    def __enter__(self) -> IO[bytes]:
-        return self.stream
-
-    def __exit__(self, *_: object) -> None:
-        return None
 
 
 def _lines(stream: IO[bytes], max_bytes: int) -> Iterator[bytes | str]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import sys
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Union
 
@@ -183,9 +185,6 @@ def _build(raw: Any, path: list[Segment], shadowed: list[Shadowed]) -> Any:
 def read(path: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Reads a command's input: the file at ``path``, or standard input for ``None`` or ``-``,
     within ``max_bytes``."""
-    import os
-    import sys
-
     if path is not None and path != "-":
         try:
             if os.path.getsize(path) > max_bytes:

@@ -283,8 +283,9 @@ fn many_documents_print_as_cavra_prints_them() {
     std::fs::write(p.join("broken.json"), "{oops").expect("write");
     let spec = spec();
     let evidence = cavra_spec::example::evidence_document(&spec, &spec.evidence[1]);
+    // A vertical tab alone is not a blank line to serde_json (nor to `is_ascii_whitespace`).
     let stream = format!(
-        "{request}\n\n{bad}\n{{oops\n{evidence}\n{}\n",
+        "{request}\n\n{bad}\n{{oops\n\u{b}\n{evidence}\n{}\n",
         "x".repeat(300)
     );
     std::fs::write(p.join("stream.jsonl"), &stream).expect("write");

@@ -24,7 +24,8 @@ pub enum BatchFormat {
 /// Writes results as they come.
 pub(super) struct Writer<'o> {
     format: BatchFormat,
-    what: Check<'static>,
+    /// What a passing and a failing document are called (`valid`/`invalid`, ...).
+    words: (&'static str, &'static str),
     out: &'o mut dyn Write,
     written: usize,
     /// SARIF results written.
@@ -35,18 +36,14 @@ pub(super) struct Writer<'o> {
 
 impl<'o> Writer<'o> {
     pub(super) fn new(format: BatchFormat, what: Check<'_>, out: &'o mut dyn Write) -> Self {
-        // The command's kind is all a writer needs of it.
-        let what = match what {
-            Check::Validate { .. } => Check::Validate {
-                operation: None,
-                part: None,
-            },
-            Check::Scan => Check::Scan,
-            Check::Gate => Check::Gate,
+        let words = match what {
+            Check::Validate { .. } => ("valid", "invalid"),
+            Check::Scan => ("clean", "refused"),
+            Check::Gate => ("ready", "blocked or invalid"),
         };
         Writer {
             format,
-            what,
+            words,
             out,
             written: 0,
             results: 0,
@@ -94,9 +91,9 @@ impl<'o> Writer<'o> {
                 summary.documents,
                 if summary.documents == 1 { "" } else { "s" },
                 summary.valid,
-                self.words().0,
+                self.words.0,
                 summary.invalid,
-                self.words().1,
+                self.words.1,
                 summary.unreadable
             ),
             BatchFormat::Json => {
@@ -133,15 +130,6 @@ impl<'o> Writer<'o> {
         }
     }
 
-    /// What a passing and a failing document are called.
-    fn words(&self) -> (&'static str, &'static str) {
-        match self.what {
-            Check::Validate { .. } => ("valid", "invalid"),
-            Check::Scan => ("clean", "refused"),
-            Check::Gate => ("ready", "blocked or invalid"),
-        }
-    }
-
     fn text(&mut self, doc: &Document, checked: &Checked) -> std::io::Result<()> {
         let name = doc.name();
         match checked {
@@ -161,7 +149,7 @@ impl<'o> Writer<'o> {
             other => {
                 let problems = other.problems();
                 if problems.is_empty() {
-                    return writeln!(self.out, "{name}: {}", self.words().0);
+                    return writeln!(self.out, "{name}: {}", self.words.0);
                 }
                 for p in problems {
                     writeln!(self.out, "{name}: {p}")?;

@@ -39,6 +39,8 @@ def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
 
 def too_deep(text: str, limit: int) -> int | None:
     """The index of the first bracket nested deeper than ``limit``, outside strings."""
+    if text.count("[") + text.count("{") <= limit:
+        return None  # too few brackets to nest that deep: no need to read the text
     depth = 0
     for token, start, _ in _tokens(text):
         if token in ("[", "{"):
