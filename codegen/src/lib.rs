@@ -112,7 +112,28 @@ pub fn render(spec: &Spec) -> Result<Output, GenerateError> {
     for (path, body) in python::render(spec)? {
         output.add(&path, &body);
     }
+    #[cfg(feature = "language-schema")]
+    output.add(
+        cavra_spec::language_schema::FILE_NAME,
+        &json_text(&language_schema()),
+    );
     Ok(output)
+}
+
+/// The spec language's JSON Schema for editors (`cavra-spec.schema.json`), with the generated
+/// header as its first key. Contract files name it in their first line, taplo's `#:schema`
+/// directive.
+#[cfg(feature = "language-schema")]
+pub fn language_schema() -> serde_json::Value {
+    let mut with_header = serde_json::Map::new();
+    with_header.insert(
+        "$comment".to_owned(),
+        format!("{MARKER} by `cargo run -p codegen` from the spec language (cavra-spec's raw model). Do not edit.").into(),
+    );
+    if let serde_json::Value::Object(schema) = cavra_spec::language_schema::language_schema() {
+        with_header.extend(schema);
+    }
+    with_header.into()
 }
 
 /// The module layout of a loaded spec, in memory: `src/contracts.rs`, the JSON Schemas it embeds

@@ -30,7 +30,8 @@ enum Command {
     /// Classify every change from OLD to NEW as breaking, weakening the boundary, or compatible;
     /// exit 1 when one breaks and the allow-list does not accept it.
     Diff(DiffArgs),
-    /// Append a commented skeleton of a new operation to its family's spec file.
+    /// Append a commented skeleton of a new operation to its family's spec file (or write it to a
+    /// new file with `--file`).
     NewOperation(NewOperationArgs),
 }
 
@@ -58,6 +59,14 @@ struct NewOperationArgs {
     /// Spec directory [default: spec/contracts under the workspace root].
     #[arg(long, value_name = "DIR")]
     spec: Option<PathBuf>,
+    /// Write the operation to this new file of the spec directory, starting with taplo's
+    /// `#:schema` directive, instead of appending it to its family's file.
+    #[arg(long, value_name = "NAME.toml")]
+    file: Option<String>,
+    /// The spec-language schema the new file's directive names [default:
+    /// generated/cavra-spec.schema.json under the workspace root].
+    #[arg(long, value_name = "FILE", requires = "file")]
+    schema: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -78,11 +87,24 @@ fn main() -> ExitCode {
                     .join("spec")
                     .join("contracts")
             });
-            match cavra_codegen::new_operation::append(&dir, &new.name, &new.family) {
+            let file = new
+                .file
+                .as_ref()
+                .map(|name| cavra_codegen::new_operation::NewFile {
+                    name: name.clone(),
+                    schema: new.schema.clone().unwrap_or_else(|| {
+                        cavra_codegen::workspace_root()
+                            .join("generated")
+                            .join(cavra_spec::language_schema::FILE_NAME)
+                    }),
+                });
+            match cavra_codegen::new_operation::write(&dir, &new.name, &new.family, file.as_ref()) {
                 Ok(path) => {
                     println!(
-                        "codegen: appended a skeleton of `{}` to {}; fill in its TODOs, then run `cargo run -p codegen`",
+                        "codegen: {} a skeleton of `{}` {} {}; fill in its TODOs, then run `cargo run -p codegen`",
+                        if file.is_some() { "wrote" } else { "appended" },
                         new.name,
+                        if file.is_some() { "in" } else { "to" },
                         path.display()
                     );
                     ExitCode::SUCCESS

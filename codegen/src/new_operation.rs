@@ -1,6 +1,8 @@
-//! `codegen new-operation NAME --family FAMILY`: appends a commented skeleton of an operation of
-//! the common shape to the family's spec file, so that adding a contract starts from a block
-//! that loads. Nothing is written unless the spec, with the block, still loads.
+//! `codegen new-operation NAME --family FAMILY [--file NEW.toml]`: appends a commented skeleton of
+//! an operation of the common shape to the family's spec file (or writes it to a new file of the
+//! spec directory that starts with taplo's `#:schema` directive, so that editors complete and
+//! check it), so that adding a contract starts from a block that loads. Nothing is written unless
+//! the spec, with the block, still loads.
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +22,9 @@ pub enum NewOperationError {
     /// An operation of that name exists.
     #[error("operation `{0}` already exists")]
     Exists(String),
+    /// The new file is not a plain `.toml` file name, or exists already.
+    #[error("{0}")]
+    File(String),
     /// No such family, or one that holds no operations.
     #[error("{0}")]
     Family(String),
@@ -102,6 +107,29 @@ summary.private_validation_required = {{ type = "bool", const = true }}
 /// Appends the skeleton of `name` to the file that defines `[family.FAMILY]` under `spec_dir`,
 /// after checking that the spec with it loads. Returns the file written.
 pub fn append(spec_dir: &Path, name: &str, family: &str) -> Result<PathBuf, NewOperationError> {
+    write(spec_dir, name, family, None)
+}
+
+/// Where a new operation goes: a new file of the spec directory, and the spec-language schema
+/// its `#:schema` directive names.
+#[derive(Clone, Debug)]
+pub struct NewFile {
+    /// The new file's name (`50-renewals.toml`), in the spec directory.
+    pub name: String,
+    /// The spec-language schema (`generated/cavra-spec.schema.json`); the directive names it
+    /// relative to the new file.
+    pub schema: PathBuf,
+}
+
+/// Writes the skeleton of `name` to `file`, a new file that starts with the `#:schema`
+/// directive, or (`None`) appends it to the family's file, as [`append`] does. Returns the file
+/// written.
+pub fn write(
+    spec_dir: &Path,
+    name: &str,
+    family: &str,
+    file: Option<&NewFile>,
+) -> Result<PathBuf, NewOperationError> {
     if let Some(problem) = cavra_spec::names::snake_case_problem(name) {
         return Err(NewOperationError::Name {
             name: name.to_owned(),
@@ -114,6 +142,9 @@ pub fn append(spec_dir: &Path, name: &str, family: &str) -> Result<PathBuf, NewO
         return Err(NewOperationError::Exists(name.to_owned()));
     }
     let block = skeleton(&spec, name, family)?;
+    if let Some(file) = file {
+        return write_new_file(&spec, &spec_dir, &block, file);
+    }
     let header = format!("[family.{family}]");
     let mut sources: Vec<(String, String)> = spec
         .sources
@@ -147,4 +178,81 @@ pub fn append(spec_dir: &Path, name: &str, family: &str) -> Result<PathBuf, NewO
         }
     })?;
     Ok(path)
+}
+
+fn write_new_file(
+    spec: &Spec,
+    spec_dir: &Path,
+    block: &str,
+    file: &NewFile,
+) -> Result<PathBuf, NewOperationError> {
+    let plain = Path::new(&file.name)
+        .file_name()
+        .map(|n| n == file.name.as_str())
+        == Some(true);
+    if !plain || !file.name.ends_with(".toml") {
+        return Err(NewOperationError::File(format!(
+            "`{}` is not a `.toml` file name: the new file goes in {}",
+            file.name,
+            spec_dir.display()
+        )));
+    }
+    let path = spec_dir.join(&file.name);
+    if path.exists() {
+        return Err(NewOperationError::File(format!(
+            "{} exists: without `--file` the operation is appended to its family's file",
+            path.display()
+        )));
+    }
+    let directive = cavra_spec::language_schema::directive(&relative_path(spec_dir, &file.schema));
+    let text = format!("{directive}\n{}", block.trim_start_matches('\n'));
+    let mut sources: Vec<(String, String)> = spec
+        .sources
+        .ids()
+        .map(|id| {
+            (
+                spec.sources.name(id).to_owned(),
+                spec.sources.text(id).to_owned(),
+            )
+        })
+        .collect();
+    sources.push((path.display().to_string(), text.clone()));
+    cavra_spec::load_sources(sources)?;
+    crate::output::write_atomic(&path, text.as_bytes()).map_err(|source| {
+        NewOperationError::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    })?;
+    Ok(path)
+}
+
+/// `to` as seen from directory `from`, with `/` separators (`../../generated/x.json`); both are
+/// made absolute first. Falls back to `to` itself when they share no root.
+fn relative_path(from: &Path, to: &Path) -> String {
+    let absolute = |p: &Path| {
+        std::fs::canonicalize(p).unwrap_or_else(|_| {
+            std::env::current_dir()
+                .map(|cwd| cwd.join(p))
+                .unwrap_or_else(|_| p.to_path_buf())
+        })
+    };
+    let (from, to) = (absolute(from), absolute(to));
+    let from: Vec<_> = from.components().collect();
+    let to_parts: Vec<_> = to.components().collect();
+    let common = from
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == 0 {
+        return to.display().to_string();
+    }
+    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
+    parts.extend(
+        to_parts[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }

@@ -16,6 +16,7 @@
 mod check;
 pub mod diagnostic;
 pub mod example;
+pub mod language_schema;
 mod loader;
 pub mod model;
 pub mod names;

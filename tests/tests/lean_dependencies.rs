@@ -1,6 +1,6 @@
 //! A library user builds no command line: `cavra` without its `cli` feature pulls no clap, and
-//! a build script's `codegen` (without `cli` and `check-examples`) pulls neither clap nor
-//! jsonschema. Read from `cargo tree`, as a user's build would resolve them.
+//! a build script's `codegen` (without `cli`, `check-examples` and `language-schema`) pulls
+//! neither clap nor jsonschema nor schemars. Read from `cargo tree`, as a user's build would resolve them.
 
 use cavra_tests::workspace_root;
 
@@ -43,10 +43,10 @@ fn a_library_user_of_cavra_builds_no_clap() {
 }
 
 #[test]
-fn a_build_script_generates_without_clap_or_jsonschema() {
+fn a_build_script_generates_without_clap_jsonschema_or_schemars() {
     let deps = tree("cavra-example-own-contracts", "normal,build");
     assert!(deps.contains(&"codegen".to_owned()), "{deps:?}");
-    for heavy in ["clap", "jsonschema"] {
+    for heavy in ["clap", "jsonschema", "schemars"] {
         assert!(
             !deps.iter().any(|d| d.starts_with(heavy)),
             "{heavy} in {deps:?}"
@@ -62,6 +62,7 @@ fn the_binaries_keep_their_command_lines() {
         ("cavra", "clap"),
         ("codegen", "clap"),
         ("codegen", "jsonschema"),
+        ("codegen", "schemars"),
     ] {
         let deps = tree(package, "normal");
         assert!(

@@ -1,7 +1,7 @@
 //! `codegen new-operation NAME --family FAMILY`: the skeleton it appends loads, generates and
 //! validates; nothing is written when it would not.
 
-use cavra_codegen::new_operation::{NewOperationError, append};
+use cavra_codegen::new_operation::{NewFile, NewOperationError, append, write};
 use cavra_tests::workspace_root;
 
 fn spec_copy() -> tempfile::TempDir {
@@ -113,4 +113,53 @@ fn nothing_is_written_for_a_bad_name_family_or_a_taken_name() {
         before,
         "no file was touched"
     );
+}
+
+#[test]
+fn a_new_file_starts_with_the_schema_directive_and_loads() {
+    let dir = spec_copy();
+    let schema = workspace_root().join("generated/cavra-spec.schema.json");
+    let file = NewFile {
+        name: "50-renewals.toml".to_owned(),
+        schema: schema.clone(),
+    };
+    let written = write(
+        dir.path(),
+        "renewal_readiness",
+        "saas_control_plane",
+        Some(&file),
+    )
+    .expect("writes");
+    assert_eq!(written, dir.path().join("50-renewals.toml"));
+    let text = std::fs::read_to_string(&written).expect("read");
+    let first = text.lines().next().unwrap_or_default();
+    let target = first.strip_prefix("#:schema ").expect("a directive first");
+    assert!(!target.starts_with('/'), "a relative path: {target}");
+    assert_eq!(
+        std::fs::canonicalize(dir.path().join(target)).expect("the directive resolves"),
+        std::fs::canonicalize(&schema).expect("the schema exists")
+    );
+    assert!(text.contains("[operation.renewal_readiness]\n"), "{text}");
+    let spec = cavra_spec::load_dir(dir.path()).expect("the spec loads with the new file");
+    assert!(spec.operation("renewal_readiness").is_some());
+
+    // The file is not written twice, nor anywhere but the spec directory.
+    for name in ["50-renewals.toml", "../elsewhere.toml", "renewals.json"] {
+        let file = NewFile {
+            name: name.to_owned(),
+            schema: schema.clone(),
+        };
+        let error = write(
+            dir.path(),
+            "other_readiness",
+            "saas_control_plane",
+            Some(&file),
+        )
+        .expect_err(name);
+        assert!(
+            matches!(error, NewOperationError::File(_)),
+            "{name}: {error}"
+        );
+    }
+    assert!(!dir.path().join("../elsewhere.toml").exists());
 }
