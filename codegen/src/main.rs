@@ -1,7 +1,7 @@
 //! `codegen [--spec DIR] [--out DIR] [--check]`: renders the cavra contract spec into the
 //! generated `cavra` crate, or checks that the checked-in crate is current.
 //! `codegen diff OLD NEW`: what a spec change breaks. `codegen new-operation NAME --family F`:
-//! a skeleton of a new operation.
+//! a skeleton of a new operation. `codegen explain CODE`: what a spec diagnostic code means.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +30,9 @@ enum Command {
     /// Classify every change from OLD to NEW as breaking, weakening the boundary, or compatible;
     /// exit 1 when one breaks and the allow-list does not accept it.
     Diff(DiffArgs),
+    /// Explain a spec diagnostic code (`E0008`): what it means, with a wrong and a right example;
+    /// without a code, list them all.
+    Explain(ExplainArgs),
     /// Append a commented skeleton of a new operation to its family's spec file (or write it to a
     /// new file with `--file`).
     NewOperation(NewOperationArgs),
@@ -47,6 +50,12 @@ struct DiffArgs {
     /// Changes the team accepts [default: spec/diff-allow.toml under the workspace root, if any].
     #[arg(long, value_name = "FILE")]
     allow: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct ExplainArgs {
+    /// The code, as printed in `error[E0008]` (`E0008`, `e0008` and `0008` are read alike).
+    code: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -81,6 +90,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
         Some(Command::Diff(diff)) => run_diff(&diff),
+        Some(Command::Explain(explain)) => run_explain(explain.code.as_deref()),
         Some(Command::NewOperation(new)) => {
             let dir = new.spec.unwrap_or_else(|| {
                 cavra_codegen::workspace_root()
@@ -119,6 +129,38 @@ fn main() -> ExitCode {
             }
         }
         None => generate(args),
+    }
+}
+
+fn run_explain(code: Option<&str>) -> ExitCode {
+    use cavra_spec::DiagnosticKind;
+    use std::io::Write as _;
+    // Written, not printed: a closed pipe (`| head`) ends the output instead of panicking.
+    let mut out = std::io::stdout().lock();
+    let Some(code) = code else {
+        for kind in DiagnosticKind::ALL {
+            let title = kind.explanation().lines().next().unwrap_or_default();
+            let _ = writeln!(out, "{}", title.trim_start_matches("### "));
+        }
+        return ExitCode::SUCCESS;
+    };
+    match DiagnosticKind::from_code(code) {
+        Some(kind) => {
+            let _ = writeln!(out, "{}", kind.explanation());
+            ExitCode::SUCCESS
+        }
+        None => {
+            let (first, last) = (
+                DiagnosticKind::ALL[0],
+                DiagnosticKind::ALL[DiagnosticKind::ALL.len() - 1],
+            );
+            eprintln!(
+                "error: no spec diagnostic has the code `{code}`: codes run from {} to {} (`codegen explain` lists them)",
+                first.code(),
+                last.code()
+            );
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -173,7 +173,7 @@ impl Checker<'_> {
                     )
                     .with_help("rename the field: the boundary scanner refuses this key in every payload, so no document could carry it");
                     if let Some(span) = declared {
-                        d = d.with_label(span, "the sensitive key part is declared");
+                        d = d.with_label(span, "the sensitive key part is declared here");
                     }
                     self.out.push(d);
                 }
@@ -194,7 +194,7 @@ impl Checker<'_> {
             if described && o.describe.is_none() {
                 self.out.push(
                     Diagnostic::error(
-                        DiagnosticKind::Structure,
+                        DiagnosticKind::MissingKey,
                         o.name.span,
                         format!(
                             "operation `{}` has no `describe`, but family `{}` has a contract description, which lists every operation",
@@ -245,11 +245,11 @@ impl Checker<'_> {
             if let Some(first) = seen.get(&path) {
                 self.out.push(
                     Diagnostic::error(
-                        DiagnosticKind::DuplicateSurface,
+                        DiagnosticKind::Surface,
                         cli.path.span,
                         format!("CLI command `cavra {path}` is defined twice"),
                     )
-                    .with_label(*first, "first defined"),
+                    .with_label(*first, "first defined here"),
                 );
             } else {
                 seen.insert(path, cli.path.span);
@@ -262,7 +262,7 @@ impl Checker<'_> {
             if !METHODS.contains(&http.method.as_str()) {
                 self.out.push(
                     Diagnostic::error(
-                        DiagnosticKind::InvalidValue,
+                        DiagnosticKind::Surface,
                         http.method.span,
                         format!("unknown HTTP method `{}`", http.method.value),
                     )
@@ -274,7 +274,7 @@ impl Checker<'_> {
             } else if describes && http.method.as_str() != "GET" {
                 self.out.push(
                     Diagnostic::error(
-                        DiagnosticKind::InvalidValue,
+                        DiagnosticKind::Surface,
                         http.method.span,
                         format!(
                             "a family's contract description is served by `GET`, not `{}`",
@@ -286,7 +286,7 @@ impl Checker<'_> {
             } else if !describes && !BODY_METHODS.contains(&http.method.as_str()) {
                 self.out.push(
                     Diagnostic::error(
-                        DiagnosticKind::InvalidValue,
+                        DiagnosticKind::Surface,
                         http.method.span,
                         format!(
                             "an operation's route reads its inputs from a JSON body, which `{}` does not carry",
@@ -305,7 +305,7 @@ impl Checker<'_> {
             if !route.starts_with('/') || !route[1..].split('/').all(segment_ok) {
                 self.out.push(
                     Diagnostic::error(
-                        DiagnosticKind::InvalidValue,
+                        DiagnosticKind::Surface,
                         http.route.span,
                         format!("invalid HTTP route `{route}`"),
                     )
@@ -314,7 +314,7 @@ impl Checker<'_> {
             } else if cavra_runtime::server_routes::is_reserved(route) {
                 self.out.push(
                     Diagnostic::error(
-                        DiagnosticKind::InvalidValue,
+                        DiagnosticKind::Surface,
                         http.route.span,
                         format!("HTTP route `{route}` is the server's own"),
                     )
@@ -332,11 +332,11 @@ impl Checker<'_> {
             if let Some(first) = seen.get(&key) {
                 self.out.push(
                     Diagnostic::error(
-                        DiagnosticKind::DuplicateSurface,
+                        DiagnosticKind::Surface,
                         http.route.span,
                         format!("HTTP route `{key}` is defined twice"),
                     )
-                    .with_label(*first, "first defined"),
+                    .with_label(*first, "first defined here"),
                 );
             } else {
                 seen.insert(key, http.route.span);
@@ -409,7 +409,7 @@ impl Checker<'_> {
                         part.span,
                         format!("duplicate sensitive key part `{}`", part.value),
                     )
-                    .with_label(*first, "first listed"),
+                    .with_label(*first, "first listed here"),
                 );
             } else {
                 seen.insert(normal, part.span);
@@ -447,7 +447,7 @@ impl Checker<'_> {
         if let Err(reason) = built {
             let last = reason.lines().last().unwrap_or_default().trim().to_owned();
             self.out.push(Diagnostic::error(
-                DiagnosticKind::InvalidValue,
+                DiagnosticKind::Pattern,
                 pattern.span,
                 format!("{what} is not a valid regular expression: {last}"),
             ));
@@ -459,7 +459,7 @@ impl Checker<'_> {
         if let Err(e) = crate::pattern::python_pattern(&pattern.value) {
             self.out.push(
                 Diagnostic::error(
-                    DiagnosticKind::InvalidValue,
+                    DiagnosticKind::Pattern,
                     self.within(pattern, e.start..e.end),
                     format!("{what} is read differently by Python's `re`: {}", e.message),
                 )

@@ -6,11 +6,13 @@
 //! every problem at once as located [`Diagnostic`]s:
 //!
 //! ```text
-//! spec/contracts/10-saas_control_plane.toml:24:40: error: undefined type `worker_mod`: no vocabulary or shape has this name
-//!    |
-//! 24 | request.worker_mode = { type = "worker_mod" }
-//!    |                                ^^^^^^^^^^^^
-//!    = help: did you mean `worker_mode`?
+//! error[E0008]: undefined type `worker_mod`: no vocabulary or shape has this name
+//!     --> spec/contracts/10-saas_control_plane.toml:370:32
+//!     |
+//! 370 | request.worker_mode = { type = "worker_mod", default = "dry_run", doc = "Worker mode.", cli_help = "dry_run, shadow, live, or unknown." }
+//!     |                                ^^^^^^^^^^^^
+//!     |
+//!     = help: did you mean `worker_mode`?
 //! ```
 
 mod check;

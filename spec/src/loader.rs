@@ -158,7 +158,7 @@ pub fn load_sources_with(
             "duplicate `[boundary]`: the spec has one boundary, shared by every contract",
         );
         if let Some(first) = first {
-            d = d.with_label(first, "first defined");
+            d = d.with_label(first, "first defined here");
         }
         diagnostics.push(d);
     }

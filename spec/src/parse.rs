@@ -119,7 +119,7 @@ pub(crate) fn parse_file(file: FileId, text: &str, out: &mut RawFile) -> Vec<Dia
             }
             other => diagnostics.push(
                 Diagnostic::error(
-                    DiagnosticKind::Structure,
+                    DiagnosticKind::UnknownKey,
                     key_span,
                     format!("unknown section `{other}`"),
                 )
@@ -166,6 +166,17 @@ fn collect<'i, T>(
 fn toml_error(file: FileId, text: &str, e: &toml::de::Error, kind: DiagnosticKind) -> Diagnostic {
     let span = Span::new(file, e.span().unwrap_or(0..0));
     let message = e.message().trim().to_owned();
+    // serde's words tell an unknown key and a missing one from a value of the wrong kind.
+    let kind = match kind {
+        DiagnosticKind::Structure if message.starts_with("unknown field `") => {
+            DiagnosticKind::UnknownKey
+        }
+        DiagnosticKind::Structure if message.starts_with("missing field `") => {
+            DiagnosticKind::MissingKey
+        }
+        DiagnosticKind::Syntax if message == "duplicate key" => DiagnosticKind::Duplicate,
+        other => other,
+    };
     let mut d = Diagnostic::error(kind, span, message.clone());
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let unknown = rest.split('`').next().unwrap_or_default();

@@ -117,24 +117,56 @@ impl SourceMap {
         }
     }
 
-    /// The text of the line a span starts on (without its line break) and the byte offset of
-    /// that line's start.
-    pub fn line_of(&self, span: Span) -> (&str, usize) {
-        let Some(file) = self.file(span.file) else {
-            return ("", 0);
-        };
-        let text = file.source().as_str();
+    /// A span's byte range, clamped to its file and to character boundaries, as a renderer
+    /// can show it.
+    pub fn byte_range(&self, span: Span) -> std::ops::Range<usize> {
+        let text = self.text(span.file);
         let start = clamp_to_char_boundary(text, span.start as usize);
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        (
-            text[line_start..line_end].trim_end_matches('\r'),
-            line_start,
-        )
+        let end = clamp_to_char_boundary(text, span.end as usize).max(start);
+        start..end
     }
 
     fn file(&self, id: FileId) -> Option<&SimpleFile<String, String>> {
         self.files.get(id.0 as usize)
+    }
+}
+
+/// What codespan-reporting reads to render a diagnostic.
+impl<'a> Files<'a> for SourceMap {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.file(id)
+            .map(|f| f.name().as_str())
+            .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.file(id)
+            .map(|f| f.source().as_str())
+            .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    fn line_index(
+        &'a self,
+        id: FileId,
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        self.file(id)
+            .ok_or(codespan_reporting::files::Error::FileMissing)?
+            .line_index((), byte_index)
+    }
+
+    fn line_range(
+        &'a self,
+        id: FileId,
+        line_index: usize,
+    ) -> Result<std::ops::Range<usize>, codespan_reporting::files::Error> {
+        self.file(id)
+            .ok_or(codespan_reporting::files::Error::FileMissing)?
+            .line_range((), line_index)
     }
 }
 

@@ -101,11 +101,13 @@ fn the_readme_block_is_refused_when_it_breaks_a_rule() {
     let errors = load_sources(files).expect_err("the broken block is refused");
     let text = errors.render();
     assert!(
-        text.contains("error: HTTP route `POST /saas/operating-automation` is defined twice"),
+        text.contains(
+            "error[E0013]: HTTP route `POST /saas/operating-automation` is defined twice"
+        ),
         "{text}"
     );
     assert!(
-        text.contains("error: undefined type `readines_status`"),
+        text.contains("error[E0008]: undefined type `readines_status`"),
         "{text}"
     );
     assert!(

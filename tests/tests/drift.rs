@@ -241,7 +241,7 @@ fn a_spec_with_errors_writes_nothing_and_exits_1_with_the_diagnostics() {
     ]);
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("error: undefined type `worker_mod`"),
+        stderr.contains("error[E0008]: undefined type `worker_mod`"),
         "{stderr}"
     );
     assert!(

@@ -94,7 +94,7 @@ impl Resolver {
         let span = span_of(file, raw);
         let Some(text) = g.text.clone() else {
             self.error(Diagnostic::error(
-                DiagnosticKind::Structure,
+                DiagnosticKind::MissingKey,
                 span,
                 "a gate needs `text`: the rule in the source's words",
             ));
@@ -104,7 +104,7 @@ impl Resolver {
             Some(cases) => {
                 if has_rule(g) || g.when.is_some() {
                     self.error(Diagnostic::error(
-                        DiagnosticKind::Structure,
+                        DiagnosticKind::ConflictingKeys,
                         span,
                         "a gate has either `cases` or its own rule, not both",
                     ));
@@ -115,7 +115,7 @@ impl Resolver {
                         let cs = span_of(file, c);
                         if c.get_ref().text.is_some() || c.get_ref().cases.is_some() {
                             self.error(Diagnostic::error(
-                                DiagnosticKind::Structure,
+                                DiagnosticKind::MissingKey,
                                 cs,
                                 "a gate case has no `text` or `cases` of its own",
                             ));
@@ -159,7 +159,7 @@ impl Resolver {
                 }
                 _ => {
                     self.error(Diagnostic::error(
-                        DiagnosticKind::Structure,
+                        DiagnosticKind::ConflictingKeys,
                         span_of(file, &w.field),
                         "`when` needs exactly one of `equals` or `one_of`",
                     ));
@@ -169,7 +169,7 @@ impl Resolver {
         });
         if !has_rule(g) {
             self.error(
-                Diagnostic::error(DiagnosticKind::Structure, span, "a gate names no rule")
+                Diagnostic::error(DiagnosticKind::MissingKey, span, "a gate names no rule")
                     .with_help("add `field` with `equals`, `one_of`, `not_one_of` or `matches`, or `present`, or `absent`"),
             );
             return None;
@@ -212,12 +212,12 @@ impl Resolver {
                 }
             }
             Some(field) => self.error(Diagnostic::error(
-                DiagnosticKind::Structure,
+                DiagnosticKind::ConflictingKeys,
                 span_of(file, field),
                 "`field` needs exactly one of `equals`, `one_of`, `not_one_of` or `matches`",
             )),
             None if compared > 0 => self.error(Diagnostic::error(
-                DiagnosticKind::Structure,
+                DiagnosticKind::MissingKey,
                 span,
                 "`equals`, `one_of`, `not_one_of` and `matches` compare a `field`: name it",
             )),

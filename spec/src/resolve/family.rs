@@ -14,7 +14,7 @@ impl Resolver {
                 let kinds = ["envelope", "evidence", "catalog"];
                 self.error(
                     Diagnostic::error(
-                        DiagnosticKind::Structure,
+                        DiagnosticKind::InvalidValue,
                         span_of(file, &f.kind),
                         format!("unknown family kind `{other}`"),
                     )
@@ -66,7 +66,7 @@ impl Resolver {
         for (key, present) in needs {
             if !present {
                 self.error(Diagnostic::error(
-                    DiagnosticKind::Structure,
+                    DiagnosticKind::MissingKey,
                     name.span,
                     format!("{} family `{}` has no `{key}`", kind.as_str(), name.value),
                 ));
@@ -223,7 +223,7 @@ impl Resolver {
                             value.value.value, name.value
                         ),
                     )
-                    .with_label(*first, "first listed"),
+                    .with_label(*first, "first listed here"),
                 );
             } else {
                 seen.insert(value.value.as_str(), value.value.span);

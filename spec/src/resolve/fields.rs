@@ -73,7 +73,7 @@ impl Resolver {
         let given = [t.default.is_some(), t.constant.is_some(), optional];
         if given.iter().filter(|b| **b).count() > 1 {
             self.error(Diagnostic::error(
-                DiagnosticKind::Structure,
+                DiagnosticKind::ConflictingKeys,
                 field.name.span,
                 format!(
                     "field `{}` may have only one of `default`, `const` and `optional = true`",
@@ -310,9 +310,10 @@ impl Resolver {
     }
 
     pub(super) fn vocabulary_member(&mut self, vocab: &str, value: &str, span: Span, what: &str) {
-        let Some(values) = self.vocabularies.get(vocab) else {
+        let Some((defined, values)) = self.vocabularies.get(vocab) else {
             return;
         };
+        let defined = *defined;
         if values.iter().any(|v| v == value) {
             return;
         }
@@ -324,6 +325,7 @@ impl Resolver {
                 span,
                 format!("{what} `{value}` is not a value of vocabulary `{vocab}`"),
             )
+            .with_label(defined, format!("`{vocab}` is defined here"))
             .with_help_opt(help)
             .with_note(format!("`{vocab}` is one of: {allowed}")),
         );

@@ -77,8 +77,8 @@ enum Place {
 #[derive(Default)]
 struct Resolver {
     diagnostics: Vec<Diagnostic>,
-    /// Vocabulary name to its values.
-    vocabularies: HashMap<String, Vec<String>>,
+    /// Vocabulary name to where it is defined and its values.
+    vocabularies: HashMap<String, (Span, Vec<String>)>,
     shape_names: HashSet<String>,
     shape_fields: HashMap<String, Vec<Field>>,
     families: Vec<(String, FamilyKind)>,
@@ -162,7 +162,9 @@ impl Resolver {
                     StrOr::Table(t) => t.value.clone(),
                 })
                 .collect();
-            self.vocabularies.entry(name.clone()).or_insert(values);
+            self.vocabularies
+                .entry(name.clone())
+                .or_insert((Span::new(i.file, i.name.span()), values));
         }
         for i in &raw.shapes {
             let name = i.name.get_ref();
@@ -218,7 +220,7 @@ fn duplicates<'a>(
                     span,
                     format!("duplicate {what} `{}`", name.get_ref()),
                 )
-                .with_label(*first, "first defined"),
+                .with_label(*first, "first defined here"),
             ),
             None => {
                 seen.insert(name.get_ref(), span);

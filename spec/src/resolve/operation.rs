@@ -27,7 +27,7 @@ impl Resolver {
             let checks = match (&own_checks[index], &o.checks_from) {
                 (Some(_), Some(from)) => {
                     self.error(Diagnostic::error(
-                        DiagnosticKind::Structure,
+                        DiagnosticKind::ConflictingKeys,
                         span_of(file, from),
                         "an operation has either `checks` or `checks_from`, not both",
                     ));
@@ -110,7 +110,7 @@ impl Resolver {
                             op.get_ref()
                         ),
                     )
-                    .with_label(*first, "first listed"),
+                    .with_label(*first, "first listed here"),
                 );
             } else {
                 seen.insert(c.name.as_str(), c.name.span);
@@ -149,7 +149,7 @@ impl Resolver {
         if family_known && (message.is_none() || next_step.is_none()) {
             self.error(
                 Diagnostic::error(
-                    DiagnosticKind::Structure,
+                    DiagnosticKind::MissingKey,
                     name.span,
                     format!("operation `{}` has no `message` or `next_step`", name.value),
                 )
