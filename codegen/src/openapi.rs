@@ -199,6 +199,21 @@ fn server_path(method: &str, path: &str) -> Value {
                 "required": ["endpoints", "openapi"],
             }),
         ),
+        "/console/gate" => (
+            "console_gate",
+            "The readiness of an evidence document (the body), as `cavra gate --format json` reports it; 400 with every problem when it is not a valid evidence document.",
+            "200",
+            "application/json",
+            json!({
+                "type": "object",
+                "properties": {
+                    "contract": {"type": "string"},
+                    "status": {"enum": ["ready", "blocked"]},
+                    "blockers": {"type": "array", "items": {"type": "string"}},
+                },
+                "required": ["contract", "status", "blockers"],
+            }),
+        ),
         _ => ("", "", "200", "application/json", json!({})),
     };
     let response = if media.is_empty() {
@@ -211,12 +226,24 @@ fn server_path(method: &str, path: &str) -> Value {
     } else {
         "server"
     };
-    json!({ method.to_lowercase(): {
+    let mut operation = json!({
         "operationId": if id.is_empty() { path.trim_matches('/').replace(['/', '.'], "_") } else { id.to_owned() },
         "summary": summary,
         "tags": [tag],
         "responses": {status: response},
-    }})
+    });
+    if method == "POST" {
+        operation["requestBody"] = json!({
+            "required": true,
+            "description": "An evidence document of one of the spec's evidence contracts.",
+            "content": {"application/json": {"schema": {"type": "object"}}},
+        });
+        operation["responses"]["400"] = json!({
+            "description": "The body is unreadable, or not a valid evidence document.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/problem"}}},
+        });
+    }
+    json!({ method.to_lowercase(): operation })
 }
 
 /// RFC 9457 problem details, with the `problems` list of `cavra validate --format json`.

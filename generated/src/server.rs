@@ -33,6 +33,7 @@ pub static API: cavra_runtime::server::Api = cavra_runtime::server::Api {
     boundary: &crate::BOUNDARY,
     openapi: include_str!("../openapi.json"),
     console: include_str!("../console/index.html"),
+    catalog: &crate::CATALOG,
 };
 /// The router: the spec's routes, `GET /healthz`, `GET /openapi.json` and the console at
 /// `/console/`, with bodies read within `limits`.

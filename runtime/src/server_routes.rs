@@ -8,6 +8,7 @@ pub const SERVER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/console"),
     ("GET", "/console/"),
     ("GET", "/console/config"),
+    ("POST", "/console/gate"),
 ];
 
 /// Whether `path` is the server's: one of [`SERVER_ROUTES`] or under `/console/`.

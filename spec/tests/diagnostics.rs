@@ -472,7 +472,7 @@ fn routes_fit_what_they_serve() {
         assert_eq!(
             found.help.as_deref(),
             Some(
-                "`cavra serve` serves `/healthz`, `/openapi.json`, `/console`, `/console/`, `/console/config` and everything under `/console/`"
+                "`cavra serve` serves `/healthz`, `/openapi.json`, `/console`, `/console/`, `/console/config`, `/console/gate` and everything under `/console/`"
             )
         );
     }

@@ -44,6 +44,11 @@ fn every_schema_is_valid_and_every_example_passes_it() {
     let mut checked = 0;
     for (path, item) in doc["paths"].as_object().expect("paths") {
         let Some(op) = item.get("post") else { continue };
+        if op["tags"] == serde_json::json!(["console"]) {
+            // The server's own `POST /console/gate` takes any evidence document; its answers
+            // are tried in tests/tests/server.rs.
+            continue;
+        }
         let id = op["operationId"].as_str().expect("operationId");
         let body = &op["requestBody"]["content"]["application/json"]["example"];
         let answer = &op["responses"]["200"]["content"]["application/json"]["example"];

@@ -216,6 +216,32 @@ fn every_route_answers_what_the_cli_prints() {
         })
     );
 
+    assert_eq!(config["gate"], "/console/gate");
+
+    // The console's gate answers what `cavra gate --format json` prints, for every evidence
+    // contract's example, blocked and invalid.
+    let spec = cavra_spec::load_dir(cavra_tests::workspace_root().join("spec/contracts"))
+        .expect("the spec");
+    for evidence in &spec.evidence {
+        let ready = cavra_spec::example::evidence_document(&spec, evidence);
+        let mut blocked = ready.clone();
+        blocked["source"]["evidence_status"] = json!("blocked");
+        let mut invalid = ready.clone();
+        invalid["schema_version"] = json!(7);
+        for doc in [&ready, &blocked, &invalid] {
+            let a = post_json(&agent, &server, "/console/gate", doc);
+            let (_, stdout, _) = run(&["gate", "--format", "json", "-"], &doc.to_string());
+            let printed: Value = serde_json::from_str(&stdout).expect("JSON");
+            if printed.get("problems").is_some() {
+                assert_problem(&a, 400, "urn:cavra:problem:invalid-document");
+                assert_eq!(a.json()["problems"], printed["problems"], "{doc}");
+            } else {
+                assert_eq!(a.status, 200, "{}", a.body);
+                assert_eq!(a.json(), printed, "{doc}");
+            }
+        }
+    }
+
     let missing = get(&agent, &server, "/saas/nothing-here");
     assert_problem(&missing, 404, "urn:cavra:problem:not-found");
     let wrong_method = get(&agent, &server, AUTOMATION);

@@ -68,10 +68,13 @@ pub struct Api {
     pub openapi: &'static str,
     /// The Evidence Console page, served at `GET /console/`.
     pub console: &'static str,
+    /// The catalog whose evidence contracts `POST /console/gate` judges.
+    pub catalog: &'static crate::catalog::Catalog,
 }
 
 /// The router of `api`: its routes, `GET /healthz`, `GET /openapi.json`, the console at
-/// `/console/` and its `GET /console/config`, with problem documents for unknown routes (404)
+/// `/console/` with its `GET /console/config` and `POST /console/gate` (an evidence document's
+/// readiness, as `cavra gate` judges it), with problem documents for unknown routes (404)
 /// and methods (405), bodies read within `limits`, and one log line per request.
 pub fn router(api: &'static Api, limits: Limits) -> Router {
     let mut router = Router::new();
@@ -91,7 +94,7 @@ pub fn router(api: &'static Api, limits: Limits) -> Router {
                     on(
                         filter,
                         move |headers: HeaderMap, body: Result<Bytes, BytesRejection>| async move {
-                            answer(api, &limits, exchange, &headers, body)
+                            answer(api, &limits, &exchange, &headers, body)
                         },
                     ),
                 )
@@ -124,27 +127,45 @@ pub fn router(api: &'static Api, limits: Limits) -> Router {
             "/console/config",
             get(move || async move { json(&console_config(api)) }),
         )
+        .route(
+            "/console/gate",
+            axum::routing::post(
+                move |headers: HeaderMap, body: Result<Bytes, BytesRejection>| async move {
+                    answer(api, &limits, &|doc| gate(api, doc), &headers, body)
+                },
+            ),
+        )
         .fallback(|| async { Problem::not_found() })
         .method_not_allowed_fallback(|| async { Problem::method_not_allowed() })
         .layer(DefaultBodyLimit::max(limits.max_bytes))
         .layer(axum::middleware::from_fn(log_request))
 }
 
-/// `{"endpoints": {name: path}}`: where the console finds each route.
+/// `{"endpoints": {name: path}, "openapi", "gate"}`: where the console finds each route.
 fn console_config(api: &Api) -> Value {
     let endpoints: serde_json::Map<String, Value> = api
         .routes
         .iter()
         .map(|r| (r.name.to_owned(), Value::from(r.path)))
         .collect();
-    serde_json::json!({"endpoints": endpoints, "openapi": "/openapi.json"})
+    serde_json::json!({"endpoints": endpoints, "openapi": "/openapi.json", "gate": "/console/gate"})
 }
 
-/// Answers one exchange request.
+/// `cavra gate --format json` over a posted evidence document: `{"contract", "status",
+/// "blockers"}`, or every problem of a document that is not a valid evidence document.
+fn gate(api: &Api, doc: &Value) -> Result<Value, Violations> {
+    let (contract, report) = api.catalog.gate(doc)?;
+    Ok(
+        serde_json::json!({"contract": contract, "status": report.status, "blockers": report.blockers}),
+    )
+}
+
+/// Answers one request whose JSON body `exchange` turns into the answer: an operation's
+/// exchange, or the console's gate.
 fn answer(
     api: &Api,
     limits: &Limits,
-    exchange: fn(&Value) -> Result<Value, Violations>,
+    exchange: &dyn Fn(&Value) -> Result<Value, Violations>,
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {

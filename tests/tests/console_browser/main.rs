@@ -1,8 +1,12 @@
 //! The Evidence Console in headless Chromium: live against a running `cavra serve`, and the
-//! synthetic preview when no API answers. Chromium is Debian's, installed by
+//! synthetic preview when no API answers; an operation's form filled and sent, and evidence
+//! documents judged both ways (driven over the DevTools protocol, `cdp.rs`). Chromium is Debian's, installed by
 //! `scripts/install-browser.sh` (which `.ci/run` calls; a test never installs anything). Without a
 //! Chromium the tests are listed as ignored, and fail under `CAVRA_TEST_STRICT=1`. Screenshots go
 //! to `target/console/`.
+
+mod cdp;
+mod forms;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -11,7 +15,7 @@ use cavra_tests::server::Server;
 use cavra_tests::workspace_root;
 
 /// The Chromium to run; a test that reaches this was asked to run, so a missing one fails it.
-fn chromium() -> PathBuf {
+pub(crate) fn chromium() -> PathBuf {
     cavra_tests::outside::chromium().unwrap_or_else(|| {
         panic!(
             "no Chromium found (/usr/bin/chromium, chromium on PATH, or ${}): \

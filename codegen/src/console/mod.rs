@@ -1,8 +1,16 @@
 //! The Evidence Console page (`generated/console/index.html`): one section per HTTP route of the
 //! spec, with the request and response JSON, the checks and their private responsibilities, the
-//! private modules required and the private-service boundary. The page is static and complete
-//! as written: a synthetic preview from the spec's examples. Served by `cavra serve` at
-//! `/console/`, its script asks the API for the same documents and shows the live answers.
+//! private modules required and the private-service boundary; for each operation a form built
+//! from the contract model (`form.rs`) that builds the request body as it is edited and sends it
+//! when an API answers; and for each evidence contract a pane that judges a pasted or opened
+//! document by its readiness gates (`evidence.rs`). The page is static and complete as written:
+//! a synthetic preview from the spec's examples, whose gates run in the page. Served by `cavra
+//! serve` at `/console/`, its script asks the API for the same documents and shows the live
+//! answers. No build step and no external resource: one HTML file, its script
+//! (`templates/console.js`) inline.
+
+mod evidence;
+mod form;
 
 use cavra_spec::{FieldType, Operation, Presence, Spec};
 use serde::Serialize;
@@ -12,8 +20,11 @@ use crate::GenerateError;
 
 const TEMPLATE: &[(&str, &str)] = &[(
     "console.html.tera",
-    include_str!("../templates/console.html.tera"),
+    include_str!("../../templates/console.html.tera"),
 )];
+
+/// The page's script: static, reading what the page holds (forms, panes, gate rules).
+const SCRIPT: &str = include_str!("../../templates/console.js");
 
 /// A section of the page.
 #[derive(Serialize)]
@@ -24,11 +35,15 @@ struct Section {
     path: String,
     /// The body the script sends (`{}` for a `GET`), as escaped JSON text.
     body: String,
+    /// The same body, pretty, for the form's live preview.
+    body_pretty: String,
     status: String,
     checks: Vec<CheckRow>,
     private_modules: Vec<String>,
     boundaries: Vec<String>,
     documents: Vec<Document>,
+    /// The operation's form, when its route takes a body.
+    form: Option<form::Form>,
 }
 
 /// A row of a section's checks table.
@@ -49,7 +64,7 @@ struct Document {
 }
 
 /// HTML text with `&`, `<`, `>`, `"` and `'` escaped.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -64,7 +79,7 @@ fn escape(text: &str) -> String {
     out
 }
 
-fn pretty(value: &Value) -> String {
+pub(super) fn pretty(value: &Value) -> String {
     escape(&serde_json::to_string_pretty(value).unwrap_or_default())
 }
 
@@ -91,6 +106,7 @@ fn sections(spec: &Spec) -> Vec<Section> {
             method: http.method.value.clone(),
             path: escape(&http.route),
             body: String::new(),
+            body_pretty: String::new(),
             status: String::new(),
             checks: Vec::new(),
             private_modules: Vec::new(),
@@ -100,6 +116,7 @@ fn sections(spec: &Spec) -> Vec<Section> {
                 part: "description",
                 json: pretty(&description),
             }],
+            form: None,
         });
     }
     for op in &spec.operations {
@@ -109,12 +126,14 @@ fn sections(spec: &Spec) -> Vec<Section> {
             .get("status")
             .and_then(Value::as_str)
             .unwrap_or_default();
+        let body = crate::inputs::example(spec, op, &request, &response);
         out.push(Section {
             id: op.name.value.clone(),
             title: escape(&op.title),
             method: http.method.value.clone(),
             path: escape(&http.route),
-            body: escape(&crate::inputs::example(spec, op, &request, &response).to_string()),
+            body: escape(&body.to_string()),
+            body_pretty: pretty(&body),
             status: escape(status),
             checks: op
                 .checks
@@ -138,6 +157,7 @@ fn sections(spec: &Spec) -> Vec<Section> {
                     json: pretty(&response),
                 },
             ],
+            form: form::form(spec, op, &body),
         });
     }
     out
@@ -148,5 +168,12 @@ pub fn render(spec: &Spec) -> Result<String, GenerateError> {
     let tera = crate::templates::engine("", TEMPLATE)?;
     let mut context = tera::Context::new();
     context.insert("sections", &sections(spec));
+    context.insert("panes", &evidence::panes(spec));
+    // JSON in a `<script type="application/json">`: no `<` may end the element early.
+    let rules = serde_json::to_string(&evidence::rules(spec))
+        .unwrap_or_default()
+        .replace('<', "\\u003c");
+    context.insert("gate_rules", &rules);
+    context.insert("script", SCRIPT);
     crate::templates::render(&tera, "console.html.tera", &context)
 }
