@@ -146,16 +146,7 @@ pub fn write(
         return write_new_file(&spec, &spec_dir, &block, file);
     }
     let header = format!("[family.{family}]");
-    let mut sources: Vec<(String, String)> = spec
-        .sources
-        .ids()
-        .map(|id| {
-            (
-                spec.sources.name(id).to_owned(),
-                spec.sources.text(id).to_owned(),
-            )
-        })
-        .collect();
+    let mut sources = sources_of(&spec);
     let target = sources
         .iter_mut()
         .find(|(_, text)| text.lines().any(|l| l.trim() == header))
@@ -206,16 +197,7 @@ fn write_new_file(
     }
     let directive = cavra_spec::language_schema::directive(&relative_path(spec_dir, &file.schema));
     let text = format!("{directive}\n{}", block.trim_start_matches('\n'));
-    let mut sources: Vec<(String, String)> = spec
-        .sources
-        .ids()
-        .map(|id| {
-            (
-                spec.sources.name(id).to_owned(),
-                spec.sources.text(id).to_owned(),
-            )
-        })
-        .collect();
+    let mut sources = sources_of(spec);
     sources.push((path.display().to_string(), text.clone()));
     cavra_spec::load_sources(sources)?;
     crate::output::write_atomic(&path, text.as_bytes()).map_err(|source| {
@@ -225,6 +207,19 @@ fn write_new_file(
         }
     })?;
     Ok(path)
+}
+
+/// The spec's files as `(name, text)`, to load again with a change.
+fn sources_of(spec: &Spec) -> Vec<(String, String)> {
+    spec.sources
+        .ids()
+        .map(|id| {
+            (
+                spec.sources.name(id).to_owned(),
+                spec.sources.text(id).to_owned(),
+            )
+        })
+        .collect()
 }
 
 /// `to` as seen from directory `from`, with `/` separators (`../../generated/x.json`); both are

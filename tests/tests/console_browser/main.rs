@@ -25,23 +25,27 @@ pub(crate) fn chromium() -> PathBuf {
     })
 }
 
+/// How every test runs Chromium: headless, in its own profile, with nothing of its own reaching
+/// the network.
+pub(crate) const HEADLESS: [&str; 9] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+];
+
 /// Runs headless Chromium on `url` with `args` (`--dump-dom`, `--screenshot=...`), giving the
 /// page's scripts time to finish; its stdout.
 fn headless(url: &str, args: &[String]) -> String {
     let profile = tempfile::tempdir().expect("a profile dir");
     let output = Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--virtual-time-budget=10000",
-        ])
+        .args(HEADLESS)
+        .arg("--virtual-time-budget=10000")
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(args)
         .arg(url)
