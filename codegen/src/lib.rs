@@ -117,6 +117,11 @@ pub fn render(spec: &Spec) -> Result<Output, GenerateError> {
         cavra_spec::language_schema::FILE_NAME,
         &json_text(&language_schema()),
     );
+    // A library build without schemars leaves the schema the `codegen` binary wrote alone.
+    #[cfg(not(feature = "language-schema"))]
+    output
+        .kept
+        .insert(cavra_spec::language_schema::FILE_NAME.to_owned());
     Ok(output)
 }
 

@@ -30,6 +30,9 @@ pub fn header(path: &str) -> String {
 pub struct Output {
     /// Path to content.
     pub files: BTreeMap<String, String>,
+    /// Generated files this build does not render and leaves as they are: neither stale nor
+    /// extra (`cavra-spec.schema.json` without the `language-schema` feature).
+    pub kept: std::collections::BTreeSet<String>,
 }
 
 impl Output {
@@ -135,7 +138,7 @@ pub fn check(dir: &Path, output: &Output) -> std::io::Result<Vec<Drift>> {
         }
     }
     for path in generated_files(dir)? {
-        if !output.files.contains_key(&path) {
+        if !output.files.contains_key(&path) && !output.kept.contains(&path) {
             drift.push(Drift::Extra(path));
         }
     }
@@ -157,7 +160,7 @@ pub fn write(dir: &Path, output: &Output) -> std::io::Result<WriteReport> {
         report.written.push(path.clone());
     }
     for path in generated_files(dir)? {
-        if !output.files.contains_key(&path) {
+        if !output.files.contains_key(&path) && !output.kept.contains(&path) {
             std::fs::remove_file(dir.join(&path))?;
             report.removed.push(path);
         }
@@ -251,5 +254,32 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn a_kept_file_is_neither_extra_nor_removed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(
+            dir.path(),
+            &output(&[
+                ("a.rs", "a\n"),
+                ("schema.json", "{\"$comment\": \"@generated\"}\n"),
+            ]),
+        )
+        .expect("write");
+        let mut without = output(&[("a.rs", "a\n")]);
+        assert_eq!(
+            check(dir.path(), &without).expect("check"),
+            [Drift::Extra("schema.json".into())]
+        );
+        without.kept.insert("schema.json".to_owned());
+        assert_eq!(check(dir.path(), &without).expect("check"), []);
+        assert!(
+            write(dir.path(), &without)
+                .expect("write")
+                .removed
+                .is_empty()
+        );
+        assert!(dir.path().join("schema.json").exists());
     }
 }
