@@ -91,12 +91,29 @@ pub fn display_path(path: &Path) -> PathBuf {
         .unwrap_or_else(|| path.to_path_buf())
 }
 
-/// Renders every file of the `cavra` crate from a loaded spec, in memory.
+/// Renders every file of the `cavra` crate from a loaded spec, in memory. The Rust sources
+/// (syn and prettyplease) render on one thread while the rest (the wiki with its examples
+/// checked, the JSON Schemas, OpenAPI, the console, the Python package) renders on another: the
+/// two halves take about as long.
 pub fn render(spec: &Spec) -> Result<Output, GenerateError> {
-    let mut output = Output::default();
-    for (path, body) in rust::render_crate(spec)? {
+    let (rust_files, rest) = std::thread::scope(|scope| {
+        let rust = scope.spawn(|| rust::render_crate(spec));
+        let rest = render_beside_rust(spec);
+        let rust = rust
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (rust, rest)
+    });
+    let mut output = rest?;
+    for (path, body) in rust_files? {
         output.add(&path, &body);
     }
+    Ok(output)
+}
+
+/// Everything of the crate layout but its Rust sources.
+fn render_beside_rust(spec: &Spec) -> Result<Output, GenerateError> {
+    let mut output = Output::default();
     let schemas = schema::schemas(spec);
     for (path, body) in wiki::render(spec, &schemas)? {
         output.add(&path, &body);

@@ -355,3 +355,29 @@ fn an_example_that_fails_its_gates_stops_generation_and_writes_nothing() {
     assert_eq!(code, 1);
     assert!(stderr.contains("fails: "), "{stderr}");
 }
+
+#[test]
+fn a_token_like_example_stops_generation_at_its_schema() {
+    let spec = tempfile::tempdir().expect("temp dir");
+    copy_tree(&spec_dir(), spec.path());
+    let saas = spec.path().join("10-saas_control_plane.toml");
+    let text = std::fs::read_to_string(&saas).expect("read");
+    // A string every schema's `public_string` refuses: a private key's header.
+    let changed = text.replace(
+        "example = \"saas-example\"",
+        "example = \"-----BEGIN RSA PRIVATE KEY-----\"",
+    );
+    assert_ne!(text, changed, "the edit applies");
+    std::fs::write(&saas, changed).expect("write");
+    let out = tempfile::tempdir().expect("temp dir");
+    let err = Config::new()
+        .spec_dir(spec.path())
+        .out_dir(out.path())
+        .generate()
+        .expect_err("the example is token-like");
+    assert_eq!(
+        err.to_string(),
+        "wiki/Entitlement-Status-Contract.md: example \"Public Request Shape\" fails: /correlation_id does not satisfy `/$defs/public_string` of schema/entitlement_status.request.schema.json"
+    );
+    assert_eq!(tree(out.path()), BTreeMap::new(), "nothing is written");
+}

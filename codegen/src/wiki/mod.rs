@@ -6,13 +6,14 @@
 //! documents, by the runtime's gate evaluation (ready examples must be `ready`; the blocked
 //! example shows the blockers the code reports). A failing example is a generation error.
 
+#[cfg(feature = "check-examples")]
+mod check;
 mod markdown;
 mod view;
 
 use std::collections::BTreeMap;
 
 use cavra_spec::Spec;
-use serde_json::Value;
 
 use crate::GenerateError;
 use crate::schema::SchemaFile;
@@ -44,6 +45,7 @@ pub fn render(
     schemas: &[SchemaFile],
 ) -> Result<BTreeMap<String, String>, GenerateError> {
     let tera = crate::templates::engine("wiki/", TEMPLATES)?;
+    let mut checker = ExampleChecker::new(schemas);
     let mut out = BTreeMap::new();
     for op in &spec.operations {
         let Some(family) = spec.family(&op.family) else {
@@ -51,14 +53,7 @@ pub fn render(
         };
         let page = view::operation_page(spec, family, op);
         for (example, part) in page.examples.iter().zip(["request", "response"]) {
-            check_schema(
-                &page.file,
-                &example.label,
-                &example.value,
-                schemas,
-                &page.name,
-                part,
-            )?;
+            checker.check(&page.file, &example.label, &example.value, &page.name, part)?;
         }
         let text = render_one(&tera, "operation.md.tera", &page)?;
         out.insert(page.file.clone(), text);
@@ -67,11 +62,10 @@ pub fn render(
         let mut page = view::evidence_page(spec, evidence);
         let gates = crate::gates::runtime_gates(evidence);
         for example in &page.examples {
-            check_schema(
+            checker.check(
                 &page.file,
                 &example.label,
                 &example.value,
-                schemas,
                 &page.name,
                 "document",
             )?;
@@ -81,11 +75,10 @@ pub fn render(
             }
         }
         if let Some(blocked) = &mut page.blocked {
-            check_schema(
+            checker.check(
                 &page.file,
                 &blocked.label,
                 &blocked.value,
-                schemas,
                 &page.name,
                 "document",
             )?;
@@ -123,65 +116,32 @@ fn render_one(
     Ok(tidy(&crate::templates::render(tera, template, &context)?))
 }
 
-/// Checks an example against the generated schema of its kind. Messages name the instance path
-/// only: a schema error quotes the value, and an example is still spec input.
+/// What checks examples: the JSON Schemas with the `check-examples` feature (jsonschema), else
+/// nothing beyond the generated validators and gates.
 #[cfg(feature = "check-examples")]
-fn check_schema(
-    page: &str,
-    label: &str,
-    value: &Value,
-    schemas: &[SchemaFile],
-    name: &str,
-    part: &str,
-) -> Result<(), GenerateError> {
-    let Some(file) = schemas.iter().find(|s| s.name == name && s.part == part) else {
-        return Ok(());
-    };
-    let validator =
-        jsonschema::validator_for(&file.schema).map_err(|e| GenerateError::Example {
-            page: page.to_owned(),
-            example: label.to_owned(),
-            problems: vec![format!(
-                "{} is not a valid schema: {}",
-                file.path,
-                e.instance_path()
-            )],
-        })?;
-    let problems: Vec<String> = validator
-        .iter_errors(value)
-        .map(|e| {
-            let at = e.instance_path().to_string();
-            format!(
-                "{} does not satisfy `{}` of {}",
-                if at.is_empty() {
-                    "the document".to_owned()
-                } else {
-                    at
-                },
-                e.schema_path(),
-                file.path
-            )
-        })
-        .collect();
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(example_error(page, label, problems))
-    }
-}
+use check::ExampleChecker;
 
 /// Without the `check-examples` feature (a build script), examples are checked by the generated
 /// validators and gates only.
 #[cfg(not(feature = "check-examples"))]
-fn check_schema(
-    _page: &str,
-    _label: &str,
-    _value: &Value,
-    _schemas: &[SchemaFile],
-    _name: &str,
-    _part: &str,
-) -> Result<(), GenerateError> {
-    Ok(())
+struct ExampleChecker;
+
+#[cfg(not(feature = "check-examples"))]
+impl ExampleChecker {
+    fn new(_: &[SchemaFile]) -> Self {
+        ExampleChecker
+    }
+
+    fn check(
+        &mut self,
+        _: &str,
+        _: &str,
+        _: &serde_json::Value,
+        _: &str,
+        _: &str,
+    ) -> Result<(), GenerateError> {
+        Ok(())
+    }
 }
 
 fn example_error(page: &str, label: &str, problems: Vec<String>) -> GenerateError {
