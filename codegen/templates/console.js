@@ -105,10 +105,10 @@ function evaluate(contract, doc) {
 
 // ---- Operation forms: the request body, built as the form is edited.
 
+/** A control's value as the body carries it: a number for an integer, else its text. */
 function itemValue(control, kind) {
   const raw = control.value;
   if (kind === "integer") return raw.trim() === "" ? undefined : Number(raw);
-  if (kind === "text") return raw;
   return raw;
 }
 
@@ -118,7 +118,8 @@ function bodyOf(form) {
   for (const field of form.querySelectorAll("[data-input]")) {
     const name = field.dataset.input;
     const kind = field.dataset.kind;
-    const omit = field.dataset.omitWhenEmpty === "true";
+    // An input the body may leave out (a default, or optional) is left out when emptied.
+    const omit = field.dataset.required !== "true";
     if (kind === "list") {
       // The rows are the value: no rows is an empty list, not the default.
       body[name] = [...field.querySelectorAll(".rows [data-item]")]

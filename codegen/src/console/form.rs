@@ -25,11 +25,10 @@ pub(super) struct Control {
     checked: bool,
     /// A list's items.
     rows: Vec<String>,
-    /// Whether the body must carry the key (no default, not optional).
+    /// Whether the body must carry the key (no default, not optional). An emptied control of
+    /// an input that is not required leaves the key out (the reader takes the default); a list
+    /// is always sent as its rows.
     required: bool,
-    /// Whether an emptied text control leaves the key out (the reader takes the default); a
-    /// list is always sent as its rows.
-    omit_when_empty: bool,
     /// The help line: the field's doc and its default.
     help: String,
     /// The least number of items of a list.
@@ -104,7 +103,6 @@ fn control(spec: &Spec, op: &Operation, field: &Field, value: Option<&Value>) ->
             .map(|items| items.iter().map(text).collect())
             .unwrap_or_default(),
         required: field.is_required(),
-        omit_when_empty: !field.is_required(),
         help: escape(&help),
         min_items: field.min_items.unwrap_or(0),
     }

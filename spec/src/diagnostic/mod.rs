@@ -79,8 +79,13 @@ impl Diagnostic {
     /// An error with no place in a source file.
     pub fn unplaced(kind: DiagnosticKind, message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
+            kind,
+            message: message.into(),
             span: None,
-            ..Diagnostic::error(kind, Span::new(crate::source::FileId(0), 0..0), message)
+            labels: Vec::new(),
+            help: None,
+            notes: Vec::new(),
         }
     }
 

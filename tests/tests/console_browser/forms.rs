@@ -287,6 +287,25 @@ fn evidence_is_judged_alike_by_the_page_and_by_cavra_gate() {
             .display()
     );
     page.open(&file);
+    // With no API, a form still builds its body, and sending is off and says why.
+    let offline = page.eval(
+        r#"(() => {
+  const form = document.querySelector("form.try");
+  return {
+    disabled: form.querySelector("button[type=submit]").disabled,
+    status: form.querySelector('[data-part="send-status"]').textContent,
+    body: JSON.parse(form.querySelector('code[data-part="body"]').textContent),
+  };
+})()"#,
+    );
+    assert_eq!(offline["disabled"], true, "{offline}");
+    assert!(
+        offline["status"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("Sending needs the CAVRA API")),
+        "{offline}"
+    );
+    assert_eq!(offline["body"]["tenant_id"], "tenant-demo", "{offline}");
     let batch: Vec<Value> = documents
         .iter()
         .map(|(contract, doc)| json!([contract, doc]))
