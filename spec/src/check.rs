@@ -15,6 +15,7 @@ pub(crate) fn check(spec: &Spec, options: crate::loader::LoadOptions) -> Vec<Dia
         spec,
         out: Vec::new(),
         compile_patterns: options.compile_patterns,
+        check_patterns: options.check_patterns,
         completeness: options.completeness,
     };
     c.names();
@@ -33,6 +34,8 @@ struct Checker<'a> {
     out: Vec<Diagnostic>,
     /// Compile patterns (else parse them only).
     compile_patterns: bool,
+    /// Check patterns at all (see `LoadOptions::check_patterns`).
+    check_patterns: bool,
     /// Apply the rules a spec from history may predate (see `LoadOptions::completeness`).
     completeness: bool,
 }
@@ -428,6 +431,9 @@ impl Checker<'_> {
 
     /// A pattern as the runtime compiles it: bytes, no Unicode classes, bounded size.
     fn regex(&mut self, pattern: &Sp<String>, what: &str) {
+        if !self.check_patterns {
+            return;
+        }
         let built = if self.compile_patterns {
             regex::bytes::RegexBuilder::new(&pattern.value)
                 .unicode(false)

@@ -93,6 +93,11 @@ pub struct LoadOptions {
     /// limit (on by default). Off, a pattern's syntax is still checked, at a fraction of the
     /// cost: for a spec that a full load has already checked, such as the one the derive embeds.
     pub compile_patterns: bool,
+    /// Check the value rules' patterns at all (on by default). Off for a spec whose every
+    /// pattern a full load has already checked and that no one edits before it is read again:
+    /// the project's spec the derive embeds, which `codegen --check` loads in CI. Every other
+    /// check still runs.
+    pub check_patterns: bool,
     /// Require what generation needs of a consistent spec (on by default): every operation of
     /// a family with a contract description has its `describe` text, and every pattern of the
     /// boundary is in the dialect Rust and Python read alike (`crate::pattern`). Off for a spec
@@ -104,6 +109,7 @@ impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             compile_patterns: true,
+            check_patterns: true,
             completeness: true,
         }
     }

@@ -745,3 +745,39 @@ fn value_rules_must_read_alike_in_rust_and_python() {
             .is_ok()
     );
 }
+
+#[test]
+fn a_trusted_load_leaves_value_rules_alone_and_checks_everything_else() {
+    let case =
+        "[[boundary.value_patterns]]\nname = \"broken\"\nfamily = \"x\"\npattern = 'tok_([a-z]+'\n";
+    let files = |case: &str| {
+        vec![
+            (
+                "spec/base.toml".to_owned(),
+                BASE.replace(
+                    "[boundary]\nsensitive_key_parts = [\"token\", \"api_key\"]\n",
+                    "",
+                ),
+            ),
+            (
+                "spec/case.toml".to_owned(),
+                format!("[boundary]\nsensitive_key_parts = [\"token\"]\n\n{case}"),
+            ),
+        ]
+    };
+    let trusted = cavra_spec::LoadOptions {
+        compile_patterns: false,
+        check_patterns: false,
+        ..cavra_spec::LoadOptions::default()
+    };
+    let full = cavra_spec::load_sources(files(case)).expect_err("a full load checks it");
+    assert_eq!(full.diagnostics[0].kind, DiagnosticKind::Pattern);
+    assert!(cavra_spec::load_sources_with(files(case), trusted).is_ok());
+    let errors = cavra_spec::load_sources_with(
+        files(&format!("{case}\n[vocabulary.Mode]\nvalues = [\"a\"]\n")),
+        trusted,
+    )
+    .expect_err("the name is still checked");
+    let found: Vec<DiagnosticKind> = errors.diagnostics.iter().map(|d| d.kind).collect();
+    assert_eq!(found, [DiagnosticKind::InvalidName]);
+}
