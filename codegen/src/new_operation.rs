@@ -71,7 +71,7 @@ pub fn skeleton(spec: &Spec, name: &str, family: &str) -> Result<String, NewOper
     let route_base = group.clone().unwrap_or_else(|| family.replace('_', "-"));
     let mut out = format!(
         r#"
-# `{name}`: appended by `codegen new-operation {name} --family {family}`. Replace every TODO, add
+# `{name}`: written by `codegen new-operation {name} --family {family}`. Replace every TODO, add
 # the summary's status fields (a vocabulary of this spec each), then run `cargo run -p codegen`;
 # `cargo run -p codegen -- diff main:spec spec` lists what the new operation adds.
 [operation.{name}]
@@ -177,11 +177,10 @@ fn write_new_file(
     block: &str,
     file: &NewFile,
 ) -> Result<PathBuf, NewOperationError> {
-    let plain = Path::new(&file.name)
-        .file_name()
-        .map(|n| n == file.name.as_str())
-        == Some(true);
-    if !plain || !file.name.ends_with(".toml") {
+    let name = Path::new(&file.name);
+    let plain = name.file_name().map(|n| n == file.name.as_str()) == Some(true);
+    // `.toml` alone is a hidden file with no extension, which the loader would not read.
+    if !plain || name.extension().is_none_or(|x| x != "toml") {
         return Err(NewOperationError::File(format!(
             "`{}` is not a `.toml` file name: the new file goes in {}",
             file.name,
@@ -195,7 +194,13 @@ fn write_new_file(
             path.display()
         )));
     }
-    let directive = cavra_spec::language_schema::directive(&relative_path(spec_dir, &file.schema));
+    let schema = std::fs::canonicalize(&file.schema).map_err(|e| {
+        NewOperationError::File(format!(
+            "the spec-language schema {} cannot be read ({e}): run `cargo run -p codegen` first, or name it with --schema",
+            file.schema.display()
+        ))
+    })?;
+    let directive = cavra_spec::language_schema::directive(&relative_path(spec_dir, &schema));
     let text = format!("{directive}\n{}", block.trim_start_matches('\n'));
     let mut sources = sources_of(spec);
     sources.push((path.display().to_string(), text.clone()));
@@ -222,8 +227,8 @@ fn sources_of(spec: &Spec) -> Vec<(String, String)> {
         .collect()
 }
 
-/// `to` as seen from directory `from`, with `/` separators (`../../generated/x.json`); both are
-/// made absolute first. Falls back to `to` itself when they share no root.
+/// `to` (an existing, canonical path) as seen from directory `from`, with `/` separators
+/// (`../../generated/x.json`). Falls back to `to` itself when they share no root.
 fn relative_path(from: &Path, to: &Path) -> String {
     let absolute = |p: &Path| {
         std::fs::canonicalize(p).unwrap_or_else(|_| {

@@ -20,9 +20,12 @@ function lookup(doc, path) {
   return value;
 }
 
+/** Rust's `char::is_whitespace` (Unicode White_Space), which `str::trim` strips. */
+const BLANK = /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$/;
+
 function isEmpty(v) {
   if (v === undefined || v === null) return true;
-  if (typeof v === "string") return v.trim() === "";
+  if (typeof v === "string") return BLANK.test(v);
   if (Array.isArray(v)) return v.length === 0;
   if (typeof v === "object") return Object.keys(v).length === 0;
   return false;
@@ -205,8 +208,22 @@ function show(section, part, value) {
   if (code) code.textContent = JSON.stringify(value, null, 2);
 }
 
-/** Sends a section's body (its form's, or the example it was written with); true on 200. */
+/** Sends a section's body (its form's, or the example it was written with); true on 200. A
+ * form says when the API could not be reached or did not answer JSON. */
 async function send(section) {
+  try {
+    return await exchange(section);
+  } catch (error) {
+    const status = section.querySelector('form.try [data-part="send-status"]');
+    if (status) {
+      status.textContent = `The API did not answer: ${error.message || error}.`;
+      status.dataset.outcome = "failed";
+    }
+    throw error;
+  }
+}
+
+async function exchange(section) {
   const form = section.querySelector("form.try");
   const route = (api && api.endpoints[section.id]) || section.dataset.route;
   const init = section.dataset.method === "GET" ? {} : {
@@ -249,7 +266,15 @@ async function send(section) {
 }
 
 for (const form of document.querySelectorAll("form.try")) {
-  form.addEventListener("input", () => refresh(form));
+  form.addEventListener("input", (event) => {
+    // An edited field's old problem no longer stands.
+    const field = event.target.closest("[data-input]");
+    if (field) {
+      field.querySelector("[data-error-for]").textContent = "";
+      field.querySelectorAll("[aria-invalid]").forEach((c) => c.removeAttribute("aria-invalid"));
+    }
+    refresh(form);
+  });
   form.addEventListener("change", () => refresh(form));
   form.addEventListener("click", onFormClick);
   form.addEventListener("submit", (event) => {

@@ -144,7 +144,12 @@ fn a_new_file_starts_with_the_schema_directive_and_loads() {
     assert!(spec.operation("renewal_readiness").is_some());
 
     // The file is not written twice, nor anywhere but the spec directory.
-    for name in ["50-renewals.toml", "../elsewhere.toml", "renewals.json"] {
+    for name in [
+        "50-renewals.toml",
+        "../elsewhere.toml",
+        "renewals.json",
+        ".toml",
+    ] {
         let file = NewFile {
             name: name.to_owned(),
             schema: schema.clone(),
@@ -162,4 +167,18 @@ fn a_new_file_starts_with_the_schema_directive_and_loads() {
         );
     }
     assert!(!dir.path().join("../elsewhere.toml").exists());
+    // A schema that is not there is named, not pointed at.
+    let missing = NewFile {
+        name: "60-other.toml".to_owned(),
+        schema: dir.path().join("no-such.schema.json"),
+    };
+    let error = write(
+        dir.path(),
+        "other_readiness",
+        "saas_control_plane",
+        Some(&missing),
+    )
+    .expect_err("no schema");
+    assert!(error.to_string().contains("cannot be read"), "{error}");
+    assert!(!dir.path().join("60-other.toml").exists());
 }
