@@ -79,6 +79,24 @@ fn diagnose(case: &str) -> Vec<Seen> {
         .collect()
 }
 
+/// The base spec and `case`, which holds the spec's one `[boundary]` (with the key part `token`),
+/// so that a case can add value rules to it.
+fn with_own_boundary(case: &str) -> Vec<(String, String)> {
+    vec![
+        (
+            "spec/base.toml".to_owned(),
+            BASE.replace(
+                "[boundary]\nsensitive_key_parts = [\"token\", \"api_key\"]\n",
+                "",
+            ),
+        ),
+        (
+            "spec/case.toml".to_owned(),
+            format!("[boundary]\nsensitive_key_parts = [\"token\"]\n\n{case}"),
+        ),
+    ]
+}
+
 fn one(case: &str) -> Seen {
     let mut seen = diagnose(case);
     assert_eq!(seen.len(), 1, "expected exactly one diagnostic: {seen:#?}");
@@ -562,21 +580,7 @@ fn an_unreadable_directory_is_an_error_not_a_panic() {
 fn value_rules_must_be_valid_regular_expressions() {
     let case =
         "[[boundary.value_patterns]]\nname = \"broken\"\nfamily = \"x\"\npattern = 'tok_([a-z]+'\n";
-    let files = || {
-        vec![
-            (
-                "spec/base.toml".to_owned(),
-                BASE.replace(
-                    "[boundary]\nsensitive_key_parts = [\"token\", \"api_key\"]\n",
-                    "",
-                ),
-            ),
-            (
-                "spec/case.toml".to_owned(),
-                format!("[boundary]\nsensitive_key_parts = [\"token\"]\n\n{case}"),
-            ),
-        ]
-    };
+    let files = || with_own_boundary(case);
     for options in [
         cavra_spec::LoadOptions::default(),
         cavra_spec::LoadOptions {
@@ -597,21 +601,7 @@ fn value_rules_must_be_valid_regular_expressions() {
     }
     // Only a full load compiles a rule, so only it sees one over the size limit.
     let huge = "[[boundary.value_patterns]]\nname = \"huge\"\nfamily = \"x\"\npattern = '(?:[a-z]{1000}){100}'\n";
-    let files = || {
-        vec![
-            (
-                "spec/base.toml".to_owned(),
-                BASE.replace(
-                    "[boundary]\nsensitive_key_parts = [\"token\", \"api_key\"]\n",
-                    "",
-                ),
-            ),
-            (
-                "spec/case.toml".to_owned(),
-                format!("[boundary]\nsensitive_key_parts = [\"token\"]\n\n{huge}"),
-            ),
-        ]
-    };
+    let files = || with_own_boundary(huge);
     assert!(cavra_spec::load_sources(files()).is_err());
     assert!(
         cavra_spec::load_sources_with(
@@ -697,21 +687,9 @@ fn a_spec_from_history_loads_without_the_completeness_rules() {
 #[test]
 fn value_rules_must_read_alike_in_rust_and_python() {
     let files = |pattern: &str| {
-        vec![
-            (
-                "spec/base.toml".to_owned(),
-                BASE.replace(
-                    "[boundary]\nsensitive_key_parts = [\"token\", \"api_key\"]\n",
-                    "",
-                ),
-            ),
-            (
-                "spec/case.toml".to_owned(),
-                format!(
-                    "[boundary]\nsensitive_key_parts = [\"token\"]\n\n[[boundary.value_patterns]]\nname = \"mixed\"\nfamily = \"x\"\npattern = {pattern}\n"
-                ),
-            ),
-        ]
+        with_own_boundary(&format!(
+            "[[boundary.value_patterns]]\nname = \"mixed\"\nfamily = \"x\"\npattern = {pattern}\n"
+        ))
     };
     let headline = |pattern: &str| {
         let errors = load_sources(files(pattern)).expect_err("refused");
@@ -750,31 +728,17 @@ fn value_rules_must_read_alike_in_rust_and_python() {
 fn a_trusted_load_leaves_value_rules_alone_and_checks_everything_else() {
     let case =
         "[[boundary.value_patterns]]\nname = \"broken\"\nfamily = \"x\"\npattern = 'tok_([a-z]+'\n";
-    let files = |case: &str| {
-        vec![
-            (
-                "spec/base.toml".to_owned(),
-                BASE.replace(
-                    "[boundary]\nsensitive_key_parts = [\"token\", \"api_key\"]\n",
-                    "",
-                ),
-            ),
-            (
-                "spec/case.toml".to_owned(),
-                format!("[boundary]\nsensitive_key_parts = [\"token\"]\n\n{case}"),
-            ),
-        ]
-    };
     let trusted = cavra_spec::LoadOptions {
         compile_patterns: false,
         check_patterns: false,
         ..cavra_spec::LoadOptions::default()
     };
-    let full = cavra_spec::load_sources(files(case)).expect_err("a full load checks it");
+    let full =
+        cavra_spec::load_sources(with_own_boundary(case)).expect_err("a full load checks it");
     assert_eq!(full.diagnostics[0].kind, DiagnosticKind::Pattern);
-    assert!(cavra_spec::load_sources_with(files(case), trusted).is_ok());
+    assert!(cavra_spec::load_sources_with(with_own_boundary(case), trusted).is_ok());
     let errors = cavra_spec::load_sources_with(
-        files(&format!("{case}\n[vocabulary.Mode]\nvalues = [\"a\"]\n")),
+        with_own_boundary(&format!("{case}\n[vocabulary.Mode]\nvalues = [\"a\"]\n")),
         trusted,
     )
     .expect_err("the name is still checked");
