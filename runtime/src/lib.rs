@@ -22,6 +22,7 @@ pub mod server_limits;
 pub mod server_routes;
 pub mod shape;
 pub mod validate;
+pub mod verdict;
 pub mod violation;
 
 pub use boundary::{Boundary, ValuePattern};

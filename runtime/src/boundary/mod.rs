@@ -269,7 +269,7 @@ impl Boundary {
     }
 
     /// [`Boundary::key_hit`], normalising the key into `buffer` (a walk reuses one).
-    fn key_hit_in(&self, key: &str, buffer: &mut String) -> Option<&'static str> {
+    pub(crate) fn key_hit_in(&self, key: &str, buffer: &mut String) -> Option<&'static str> {
         let matcher = self.compiled().key_parts.as_ref()?;
         buffer.clear();
         normalize_key_into(key, buffer);
@@ -365,6 +365,12 @@ impl Boundary {
     /// not, and cost this comparison alone).
     fn may_hit(&self, value: &str) -> bool {
         value.len() >= self.compiled().candidates.shortest_match
+    }
+
+    /// Whether a value rule finds a secret in `value`: [`Boundary::value_hit`] behind the length
+    /// test that most strings stop at.
+    pub(crate) fn string_hit(&self, value: &str) -> bool {
+        self.may_hit(value) && self.first_value_hit(value).is_some()
     }
 
     /// The first rule, in spec order, that finds a secret in `value`.

@@ -67,7 +67,15 @@ fn a_derive_made_struct_the_generated_type_and_the_schema_agree() {
                 .expect("a known operation");
             let by_runtime = found.is_empty();
             let by_derive = cavra::runtime::contract::validate_json::<HandoffPayload>(&doc).is_ok();
-            let by_type = handoff::Payload::from_json(doc.clone()).is_ok();
+            let typed = handoff::Payload::from_json(doc.clone());
+            let by_type = typed.is_ok();
+            // From text, a valid document takes the fast verdict's way: the same value.
+            let from_text = handoff::Payload::from_slice(doc.to_string().as_bytes());
+            if typed.as_ref().ok() != from_text.as_ref().ok() {
+                disagreements.push(format!(
+                    "{what}: from_json and from_slice differ: {typed:?} against {from_text:?}"
+                ));
+            }
             if [by_runtime, by_derive, by_type] != [by_schema; 3] {
                 disagreements.push(format!(
                     "{what}: schema {by_schema}, runtime {by_runtime}, derive {by_derive}, generated type {by_type}"

@@ -16,6 +16,7 @@ mod documents;
 mod mutate;
 mod python;
 mod server;
+mod verdict;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
