@@ -150,12 +150,13 @@ struct Compiled {
     key_parts: Option<AhoCorasick>,
     /// Which rules can fire on a string or a document.
     candidates: Candidates,
-    allow: Vec<bytes::Regex>,
 }
 
 #[derive(Debug)]
 struct CompiledRule {
     regex: bytes::Regex,
+    /// The boundary's `allow_values` and the rule's `allow`, as one alternation (a secret is
+    /// tested once, not once per pattern), or each on its own where they do not combine.
     allow: Vec<bytes::Regex>,
     /// The groups that hold the secret (`secret`, `s2`, `s3`, ... in alternatives), by index.
     secret_groups: Vec<usize>,
@@ -190,6 +191,25 @@ fn compile(pattern: &str) -> Option<bytes::Regex> {
         .dfa_size_limit(LAZY_DFA_CACHE)
         .build()
         .ok()
+}
+
+/// `patterns` as one regex that matches where any of them does, each in its own group so that
+/// its flags stay its own; each compiled alone when the alternation does not compile (two
+/// patterns naming the same group, a size limit). A pattern that does not compile is dropped.
+fn compile_any<'p>(patterns: impl Iterator<Item = &'p &'static str>) -> Vec<bytes::Regex> {
+    let patterns: Vec<&str> = patterns.copied().collect();
+    if patterns.is_empty() {
+        return Vec::new();
+    }
+    let alternation = patterns
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|");
+    match compile(&alternation) {
+        Some(regex) => vec![regex],
+        None => patterns.iter().filter_map(|p| compile(p)).collect(),
+    }
 }
 
 /// A value rule's hit: the rule and the secret's byte range.
@@ -233,7 +253,7 @@ impl Boundary {
                         .collect();
                     Some(CompiledRule {
                         regex,
-                        allow: p.allow.iter().filter_map(|a| compile(a)).collect(),
+                        allow: compile_any(self.allow_values.iter().chain(p.allow)),
                         secret_groups,
                     })
                 })
@@ -254,11 +274,6 @@ impl Boundary {
                     .build(self.key_parts.iter().map(|p| normalize_key(p)))
                     .ok(),
                 candidates: Candidates::new(&inputs),
-                allow: self
-                    .allow_values
-                    .iter()
-                    .filter_map(|a| compile(a))
-                    .collect(),
             }
         })
     }
@@ -418,8 +433,8 @@ impl Boundary {
                 .find_map(|i| caps.get(*i))
                 .or_else(|| caps.get(0))?;
             let s = secret.as_bytes();
-            let allowed = c.allow.iter().chain(&rule.allow).any(|a| a.is_match(s));
-            let weak = entropy(s) < pattern.min_entropy;
+            let allowed = rule.allow.iter().any(|a| a.is_match(s));
+            let weak = pattern.min_entropy > 0.0 && entropy(s) < pattern.min_entropy;
             (!allowed && !weak).then(|| ValueHit {
                 rule: pattern,
                 secret: secret.range(),
@@ -427,3 +442,4 @@ impl Boundary {
         })
     }
 }
+
