@@ -59,15 +59,48 @@ impl Boundary {
     /// the secret redacted.
     pub fn findings(&self, value: &Value, path: &str) -> Vec<Finding> {
         let mut out = Vec::new();
-        let mut walk = Walk {
-            root: path,
-            stack: Vec::new(),
-            key: String::new(),
-            clean_keys: HashSet::default(),
-            clean_values: HashSet::default(),
-        };
+        let workers = std::thread::available_parallelism().map_or(1, usize::from);
+        let mut walk = Walk::new(path, Vec::new(), workers);
         self.scan_into(value, &mut walk, &mut out);
         out
+    }
+
+    /// `items` (the list at the top of `walk`'s stack) on `walk.workers` threads, each a
+    /// contiguous run of items with its own walk; their findings follow in document order.
+    fn scan_items_in_parallel<'v>(
+        &self,
+        items: &'v [Value],
+        walk: &Walk<'_, 'v>,
+        out: &mut Vec<Finding>,
+    ) {
+        let run = items.len().div_ceil(walk.workers);
+        let found: Vec<Vec<Finding>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = items
+                .chunks(run)
+                .enumerate()
+                .map(|(n, chunk)| {
+                    let stack = walk.stack.clone();
+                    scope.spawn(move || {
+                        let mut walk = Walk::new(walk.root, stack, 1);
+                        let mut found = Vec::new();
+                        for (i, v) in chunk.iter().enumerate() {
+                            walk.stack.push(Segment::Index(n * run + i));
+                            self.scan_into(v, &mut walk, &mut found);
+                            walk.stack.pop();
+                        }
+                        found
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        out.extend(found.into_iter().flatten());
     }
 
     /// Walks `value`, keeping the path as a stack of segments: a path is written out only for a
@@ -102,6 +135,9 @@ impl Boundary {
                     self.scan_into(v, walk, out);
                     walk.stack.pop();
                 }
+            }
+            Value::Array(items) if walk.workers > 1 && items.len() >= PARALLEL_ITEMS => {
+                self.scan_items_in_parallel(items, walk, out);
             }
             Value::Array(items) => {
                 for (i, v) in items.iter().enumerate() {
@@ -146,17 +182,37 @@ impl Boundary {
 /// vocabulary words, and the bound keeps a large document's walk small.
 const CLEAN_CACHE: usize = 4096;
 
-/// A walk's state: the path as a stack of segments, a buffer for normalising keys, and the keys
-/// and values already found clean (each is checked once per walk).
+/// A list of at least this many items is scanned on every core (a large document is most often
+/// one long list of records); a shorter one is not worth the threads.
+const PARALLEL_ITEMS: usize = 1024;
+
+/// A walk's state: the path as a stack of segments, a buffer for normalising keys, the keys
+/// and values already found clean (each is checked once per walk), and the threads a long list
+/// may be scanned on (1 within a walk already running beside others).
 struct Walk<'r, 'v> {
     root: &'r str,
     stack: Vec<Segment<'v>>,
     key: String,
     clean_keys: HashSet<&'v str, RandomState>,
     clean_values: HashSet<&'v str, RandomState>,
+    workers: usize,
+}
+
+impl<'r, 'v> Walk<'r, 'v> {
+    fn new(root: &'r str, stack: Vec<Segment<'v>>, workers: usize) -> Self {
+        Walk {
+            root,
+            stack,
+            key: String::new(),
+            clean_keys: HashSet::default(),
+            clean_values: HashSet::default(),
+            workers,
+        }
+    }
 }
 
 /// One step of a path being walked.
+#[derive(Clone, Copy)]
 enum Segment<'v> {
     Key(&'v str),
     Index(usize),

@@ -169,3 +169,26 @@ fn rules_past_the_rule_set_capacity_still_run() {
     assert_eq!(hit.map(|h| h.rule.name), Some("late"));
     assert!(boundary.first_value_hit("tenant-a").is_none());
 }
+
+#[test]
+fn a_long_list_scanned_on_every_core_finds_what_each_item_alone_does_in_order() {
+    // Past `PARALLEL_ITEMS` a list is split over threads: the findings, their paths and their
+    // order must be those of scanning each item on its own below its index.
+    let token = |i: usize| format!("ghp_{i:0>24}");
+    let items: Vec<serde_json::Value> = (0..3000)
+        .map(|i| match i % 7 {
+            0 => json!({"note": token(i), "tenant_id": "t"}),
+            3 => json!({"api_key": "x", "list": [1, token(i)]}),
+            5 => json!({token(i): "as a key"}),
+            _ => json!({"note": "public", "n": i}),
+        })
+        .collect();
+    let expected: Vec<Finding> = items
+        .iter()
+        .enumerate()
+        .flat_map(|(i, item)| BOUNDARY.findings(item, &format!("root[{i}]")))
+        .collect();
+    let found = BOUNDARY.findings(&serde_json::Value::Array(items), "root");
+    assert!(found.len() > 1000, "{} findings", found.len());
+    assert_eq!(found, expected);
+}
