@@ -96,8 +96,9 @@ pub fn dense_json() -> Vec<u8> {
 }
 
 /// Records of at least `bytes` bytes, each a small contract-like object whose `note` is a
-/// secrets-corpus value (the corpus cycled): the whole-process match-dense row. `[]` when the
-/// corpus is absent.
+/// secrets-corpus value (the corpus cycled, each copy after the first given a last line
+/// `# record N` so that no two notes are the same text): the whole-process match-dense row.
+/// `[]` when the corpus is absent.
 pub fn dense_records(bytes: usize) -> Vec<u8> {
     let values = corpus_values();
     let mut items = Vec::new();
@@ -106,10 +107,16 @@ pub fn dense_records(bytes: usize) -> Vec<u8> {
         if size >= bytes {
             break;
         }
+        // Each note its own text (the corpus is cycled): a scanner that remembers the texts it
+        // has judged gains nothing here that a document of distinct secrets would not give it.
+        let note = match value.as_str() {
+            Some(text) if i >= values.len() => Value::from(format!("{text}\n# record {i}")),
+            _ => value.clone(),
+        };
         let record = serde_json::json!({
             "tenant_id": format!("tenant-{i:06}"),
             "status": "blocked",
-            "note": value,
+            "note": note,
         });
         size += record.to_string().len() + 1;
         items.push(record);

@@ -156,6 +156,7 @@ pub fn check(catalog: &'static Catalog, what: Check<'_>, input: &[u8], limits: &
                 .to_owned(),
         );
     }
+    catalog.boundary.prepare();
     let doc = match parse(input, limits) {
         Ok(doc) => doc,
         Err(e) => return Checked::Unreadable(e.to_string()),

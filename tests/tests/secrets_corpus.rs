@@ -297,3 +297,60 @@ fn the_prefilter_never_changes_a_verdict() {
     );
     assert!(values > 1_700 && hits > 1_000);
 }
+
+/// A document's scan runs the rules rule by rule over every text it holds (and a long list on
+/// every core): on a list of every corpus value, each in an object and in a list, the findings are
+/// those each value alone gets from `first_value_hit`, in document order.
+#[test]
+#[cfg_attr(
+    not(cavra_secrets_corpus),
+    ignore = "needs the secrets corpus: set CAVRA_TESTDATA (README, Tests)"
+)]
+fn a_whole_document_is_judged_as_each_value_alone() {
+    let boundary = &cavra::BOUNDARY;
+    let mut values = Vec::new();
+    for file in [
+        "true_positives.jsonl",
+        "true_positives_generated.jsonl",
+        "false_positives.jsonl",
+        "false_positives_generated.jsonl",
+    ] {
+        values.extend(
+            corpus(file)
+                .iter()
+                .filter_map(|r| r["value"].as_str().map(str::to_owned)),
+        );
+    }
+    let doc = Value::Array(
+        values
+            .iter()
+            .map(|v| serde_json::json!({ "note": v, "list": [v] }))
+            .collect(),
+    );
+    let expected: Vec<(String, &str, String)> = values
+        .iter()
+        .enumerate()
+        .flat_map(|(i, v)| {
+            let hit = boundary.first_value_hit(v).map(|h| {
+                (
+                    h.rule.name,
+                    cavra::runtime::boundary::redact(&v.as_bytes()[h.secret]),
+                )
+            });
+            [format!("[{i}].note"), format!("[{i}].list[0]")]
+                .into_iter()
+                .filter_map(move |path| hit.clone().map(|(rule, shown)| (path, rule, shown)))
+        })
+        .collect();
+    let found: Vec<(String, &str, String)> = boundary
+        .findings(&doc, "")
+        .into_iter()
+        .map(|f| (f.path, f.rule, f.redacted))
+        .collect();
+    assert!(
+        doc.as_array().is_some_and(|a| a.len() > 1_024),
+        "a list long enough for every core"
+    );
+    assert!(expected.len() > 2_000, "{} findings", expected.len());
+    assert_eq!(found, expected);
+}

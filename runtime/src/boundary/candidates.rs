@@ -38,6 +38,10 @@ impl RuleSet {
         RuleSet(std::array::from_fn(|w| self.0[w] | other.0[w]))
     }
 
+    pub(super) fn contains(&self, rule: usize) -> bool {
+        rule < CAPACITY && self.0[rule / 64] & (1 << (rule % 64)) != 0
+    }
+
     pub(super) fn is_empty(&self) -> bool {
         self.0.iter().all(|w| *w == 0)
     }
