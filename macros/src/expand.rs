@@ -56,7 +56,10 @@ fn expand_struct(
             const ROOT: &'static str = "";
 
             fn shape() -> &'static ::cavra::runtime::shape::Shape {
-                static SHAPE: ::cavra::runtime::shape::Shape = #shape;
+                // The descriptor types by their short names, here only (where the deriving
+                // type is not named): the descriptor is a third of the tokens.
+                use ::cavra::runtime::shape::{Const, Field, Presence, Shape, Type, Vocabulary};
+                static SHAPE: Shape = #shape;
                 &SHAPE
             }
 
@@ -120,9 +123,10 @@ fn boundary(loaded: &Loaded) -> TokenStream {
     }
 }
 
-/// The runtime, as a downstream crate reaches it: through `cavra` alone.
+/// The runtime, as a downstream crate reaches it: through `cavra` alone, with the descriptor
+/// types imported where the shape is written.
 fn runtime() -> Runtime {
-    Runtime::new(quote!(::cavra::runtime))
+    Runtime::new(quote!(::cavra::runtime)).with_shape_imported()
 }
 
 /// How a derive's descriptor refers to a vocabulary, the checks or a shape: written inline from
@@ -155,14 +159,14 @@ impl Refs for Inline<'_> {
 
     fn shape(&self, name: &str) -> TokenStream {
         let Some(shape) = self.spec.shape(name) else {
-            return quote!(::cavra::runtime::shape::Type::Any);
+            return quote!(Type::Any);
         };
         let fields = shape
             .fields
             .iter()
             .map(|f| cavra_emit::field(&runtime(), self, f, None));
         quote! {
-            ::cavra::runtime::shape::Type::Object(&::cavra::runtime::shape::Shape {
+            Type::Object(&Shape {
                 name: #name, fields: &[#(#fields),*], closed: true,
             })
         }
@@ -171,17 +175,17 @@ impl Refs for Inline<'_> {
     // A derived struct's payload or summary field is a nested struct of its own; its shape is
     // not this part's.
     fn payload(&self) -> TokenStream {
-        quote!(::cavra::runtime::shape::Type::Any)
+        quote!(Type::Any)
     }
 
     fn summary(&self) -> TokenStream {
-        quote!(::cavra::runtime::shape::Type::Any)
+        quote!(Type::Any)
     }
 }
 
 fn vocabulary(name: &str, values: &[&str]) -> TokenStream {
     quote! {
-        ::cavra::runtime::shape::Type::Vocabulary(&::cavra::runtime::shape::Vocabulary {
+        Type::Vocabulary(&Vocabulary {
             name: #name, values: &[#(#values),*],
         })
     }
@@ -190,7 +194,7 @@ fn vocabulary(name: &str, values: &[&str]) -> TokenStream {
 fn shape(name: &str, fields: &[FieldPlan], closed: bool, spec: &Spec) -> TokenStream {
     let fields = fields.iter().map(|f| field(f, spec));
     quote! {
-        ::cavra::runtime::shape::Shape { name: #name, fields: &[#(#fields),*], closed: #closed }
+        Shape { name: #name, fields: &[#(#fields),*], closed: #closed }
     }
 }
 
@@ -207,10 +211,10 @@ fn field(f: &FieldPlan, spec: &Spec) -> TokenStream {
             let ty = rust_ty(ty);
             if *nullable {
                 quote! {
-                    ::cavra::runtime::shape::Field::new(#wire, #ty, ::cavra::runtime::shape::Presence::Nullable)
+                    Field::new(#wire, #ty, Presence::Nullable)
                 }
             } else {
-                quote!(::cavra::runtime::shape::Field::required(#wire, #ty))
+                quote!(Field::required(#wire, #ty))
             }
         }
     }
@@ -218,7 +222,7 @@ fn field(f: &FieldPlan, spec: &Spec) -> TokenStream {
 
 /// The runtime type of a field no spec describes.
 fn rust_ty(t: &TypePlan) -> TokenStream {
-    let path = quote!(::cavra::runtime::shape::Type);
+    let path = quote!(Type);
     match t {
         TypePlan::String => quote!(#path::String),
         TypePlan::Bool => quote!(#path::Bool),

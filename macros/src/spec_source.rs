@@ -1,6 +1,7 @@
 //! Which spec a derive checks against, loaded once per compiler process.
 //!
-//! The default is the project's own spec, embedded in this crate at build time. `#[cavra(spec =
+//! The default is the project's own spec, embedded in this crate at build time as the resolved
+//! model. `#[cavra(spec =
 //! "DIR")]` loads `DIR` (relative to the deriving crate's `CARGO_MANIFEST_DIR`); it is parsed again
 //! only when a file's length or modification time changes, so a long-lived process (an IDE)
 //! never expands against a stale spec. The expansion `include_bytes!`s each of its files, which
@@ -13,9 +14,9 @@ use std::time::SystemTime;
 
 use cavra_spec::Spec;
 
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/default_spec.rs"));
-}
+/// The project's spec, loaded and checked when this crate was built, as JSON: the model, or the
+/// error the load gave (`build.rs`).
+const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default_spec.json"));
 
 /// A loaded spec and the files the expansion must track.
 pub struct Loaded {
@@ -24,6 +25,16 @@ pub struct Loaded {
     pub files: Vec<PathBuf>,
     /// Whether this is the embedded project spec (whose boundary `cavra::BOUNDARY` already holds).
     pub embedded: bool,
+}
+
+impl Loaded {
+    fn new(spec: Spec, files: Vec<PathBuf>, embedded: bool) -> Self {
+        Loaded {
+            spec,
+            files,
+            embedded,
+        }
+    }
 }
 
 type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
@@ -41,30 +52,11 @@ pub fn embedded() -> Result<Arc<Loaded>, String> {
     static EMBEDDED: OnceLock<Result<Arc<Loaded>, String>> = OnceLock::new();
     EMBEDDED
         .get_or_init(|| {
-            let files = embedded::FILES
-                .iter()
-                .map(|(name, text)| ((*name).to_owned(), (*text).to_owned()))
-                .collect();
-            // The project's spec: `codegen --check` in CI loads the same files with every check,
-            // so the macro leaves the value rules alone instead of checking them again (their
-            // parsing was a quarter of the derive's one-time cost in an unoptimised build; the
-            // derive reads no pattern: a derived struct's `validate()` uses `cavra::BOUNDARY`).
-            cavra_spec::load_sources_with(
-                files,
-                cavra_spec::LoadOptions {
-                    compile_patterns: false,
-                    check_patterns: false,
-                    ..cavra_spec::LoadOptions::default()
-                },
-            )
-            .map(|spec| {
-                Arc::new(Loaded {
-                    spec,
-                    files: Vec::new(),
-                    embedded: true,
-                })
-            })
-            .map_err(|e| e.to_string())
+            // Read back as data: no TOML parse, no resolution (in an unoptimised build, where a
+            // proc macro runs, those were most of the derive's one-time cost).
+            let loaded: Result<Spec, String> = serde_json::from_str(EMBEDDED_JSON)
+                .unwrap_or_else(|e| Err(format!("the embedded spec cannot be read: {e}")));
+            loaded.map(|spec| Arc::new(Loaded::new(spec, Vec::new(), true)))
         })
         .clone()
 }
@@ -120,11 +112,24 @@ pub fn from_dir(dir: &str) -> Result<Arc<Loaded>, String> {
     }
     let spec = cavra_spec::load_dir(&dir)
         .map_err(|e| format!("the spec in `{}` has errors:\n{e}", dir.display()))?;
-    let loaded = Arc::new(Loaded {
-        spec,
-        files,
-        embedded: false,
-    });
+    let loaded = Arc::new(Loaded::new(spec, files, false));
     cache.insert(dir, (print, loaded.clone()));
     Ok(loaded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_model_is_the_spec_its_files_load_to() {
+        // The JSON the build embedded reads back to the model a load of the contract files
+        // gives now (sources aside: the embedded model carries none).
+        let embedded = embedded().expect("the embedded spec reads back");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/contracts");
+        let fresh = cavra_spec::load_dir(&dir).expect("the project's spec loads");
+        assert!(!fresh.operations.is_empty() && !fresh.evidence.is_empty());
+        let as_json = |spec: &Spec| serde_json::to_value(spec).expect("the model serializes");
+        assert_eq!(as_json(&embedded.spec), as_json(&fresh));
+    }
 }

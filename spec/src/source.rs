@@ -4,10 +4,18 @@ use codespan_reporting::files::{Files, SimpleFile};
 
 /// Index of a file in a [`SourceMap`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct FileId(pub(crate) u32);
 
 /// A byte range in one source file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Span {
     /// The file the range is in.
     pub file: FileId,
@@ -36,6 +44,10 @@ impl Span {
 
 /// A value and the span it was written at.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Sp<T> {
     /// The value.
     pub value: T,

@@ -7,6 +7,10 @@ use crate::source::{Sp, Span};
 
 /// A check of an operation and the private responsibility it describes.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Check {
     /// snake_case name.
     pub name: Sp<String>,
@@ -16,6 +20,10 @@ pub struct Check {
 
 /// Request and response descriptions for the public contract description.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Describe {
     /// What the request carries.
     pub request: String,
@@ -25,6 +33,10 @@ pub struct Describe {
 
 /// An operation exchanged as a request and a response envelope.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Operation {
     /// snake_case name (the wire `operation` value).
     pub name: Sp<String>,
@@ -66,6 +78,10 @@ pub struct Operation {
 
 /// An evidence contract: a document judged by readiness gates.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Evidence {
     /// snake_case name (the document's `contract` value).
     pub name: Sp<String>,
@@ -93,6 +109,10 @@ pub struct Evidence {
 
 /// A list of things private evidence records references for.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct RecordGroup {
     /// The sentence before the list.
     pub intro: Option<String>,
@@ -102,6 +122,10 @@ pub struct RecordGroup {
 
 /// One recorded thing and the document fields that carry it.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct RecordItem {
     /// The source's words.
     pub text: String,
@@ -111,6 +135,10 @@ pub struct RecordItem {
 
 /// A dotted path into a document (`source.evidence_status`).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct FieldPath {
     /// Field names from the document root.
     pub segments: Vec<String>,
@@ -138,6 +166,10 @@ impl fmt::Display for FieldPath {
 
 /// A readiness rule: "the evidence is ready only when ...".
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Gate {
     /// The rule in the source's words; also the blocker text.
     pub text: String,
@@ -149,6 +181,10 @@ pub struct Gate {
 
 /// One case of a gate.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct GateCase {
     /// The condition under which this case applies; always if `None`.
     pub when: Option<Condition>,
@@ -158,6 +194,10 @@ pub struct GateCase {
 
 /// One machine-checked condition.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub enum Condition {
     /// The field equals the value.
     Equals {

@@ -8,6 +8,10 @@ use crate::source::Sp;
 
 /// A field of a payload, summary, document or shape.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Field {
     /// snake_case wire name.
     pub name: Sp<String>,
@@ -42,6 +46,10 @@ impl Field {
 
 /// Whether a field must be present, and what it holds when it is not.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub enum Presence {
     /// Must be present.
     Required,
@@ -55,6 +63,10 @@ pub enum Presence {
 
 /// A field's type.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub enum FieldType {
     /// Any string.
     String,

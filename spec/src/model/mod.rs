@@ -15,8 +15,14 @@ pub use prose::*;
 
 /// A loaded, resolved and checked spec.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Spec {
-    /// The files it was loaded from, for diagnostics.
+    /// The files it was loaded from, for diagnostics (not carried by a resolved model: its spans
+    /// then point into files it does not hold).
+    #[cfg_attr(feature = "resolved-model", serde(skip))]
     pub sources: SourceMap,
     /// The machine-checked boundary shared by every contract.
     pub boundary: Boundary,
@@ -81,6 +87,10 @@ impl Spec {
 
 /// What kind of contracts a family holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub enum FamilyKind {
     /// Operations exchanged as request and response envelopes (the SaaS Control Plane).
     Envelope,
@@ -103,6 +113,10 @@ impl FamilyKind {
 
 /// A family of contracts sharing an envelope or document header and schema versions.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Family {
     /// snake_case name.
     pub name: Sp<String>,
@@ -146,6 +160,10 @@ impl Family {
 
 /// A schema version string and the part it versions.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct SchemaVersion {
     /// `contract`, `request`, `response` or `evidence`.
     pub kind: String,
@@ -155,6 +173,10 @@ pub struct SchemaVersion {
 
 /// A CLI command group.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct CliGroup {
     /// The group's command name (`saas`).
     pub name: Sp<String>,
@@ -164,6 +186,10 @@ pub struct CliGroup {
 
 /// A CLI command.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Cli {
     /// Space-separated command path (`saas operating-automation`).
     pub path: Sp<String>,
@@ -175,6 +201,10 @@ pub struct Cli {
 
 /// An HTTP route.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Http {
     /// Upper-case method.
     pub method: Sp<String>,
@@ -184,6 +214,10 @@ pub struct Http {
 
 /// The generic private-service response.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Unavailable {
     /// Response message.
     pub message: String,
@@ -193,6 +227,10 @@ pub struct Unavailable {
 
 /// The public contract description of a family.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct ContractDescription {
     /// What the public contracts are for.
     pub purpose: String,
@@ -206,6 +244,10 @@ pub struct ContractDescription {
 
 /// A closed set of status strings.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Vocabulary {
     /// snake_case name, after the field that carries it.
     pub name: Sp<String>,
@@ -241,6 +283,10 @@ impl Vocabulary {
 
 /// One value of a vocabulary.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct VocabularyValue {
     /// The exact wire string.
     pub value: Sp<String>,
@@ -250,6 +296,10 @@ pub struct VocabularyValue {
 
 /// A named object type.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Shape {
     /// snake_case name.
     pub name: Sp<String>,

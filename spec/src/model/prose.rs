@@ -5,6 +5,10 @@ use crate::source::Sp;
 
 /// What a contract's public repository may and must not contain (prose lists for the wiki).
 #[derive(Clone, Debug, Default)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct ContractBoundary {
     /// The boundary sentence.
     pub statement: Option<String>,
@@ -26,6 +30,10 @@ pub struct ContractBoundary {
 
 /// Wiki prose of a page.
 #[derive(Clone, Debug, Default)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Wiki {
     /// Page title, where it differs from the contract title.
     pub title: Option<String>,
@@ -57,6 +65,10 @@ pub struct Wiki {
 
 /// A further wiki section.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct WikiSection {
     /// Heading.
     pub heading: String,
@@ -68,6 +80,10 @@ pub struct WikiSection {
 
 /// The machine-checked boundary shared by every contract.
 #[derive(Clone, Debug, Default)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct Boundary {
     /// A key containing one of these parts (normalised) is refused.
     pub sensitive_key_parts: Vec<Sp<String>>,
@@ -86,6 +102,10 @@ impl Boundary {
 
 /// A token-like value rule.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "resolved-model",
+    derive(serde::Serialize, serde::Deserialize)
+)]
 pub struct ValuePattern {
     /// snake_case rule name.
     pub name: Sp<String>,
