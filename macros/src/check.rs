@@ -1,6 +1,7 @@
 //! The compile-time checks of a derive against the spec, producing the [`Plan`] the expansion
 //! emits. Every problem is recorded in the [`Ctxt`]; none stops the others.
 
+use cavra_spec::names::part_types;
 use cavra_spec::{Evidence, Family, Field as SpecField, FieldType, Operation, Owner, Spec};
 
 use crate::ast::{Container, Data, Field};
@@ -10,10 +11,12 @@ use crate::rust_type::{RustKind, classify};
 
 /// What the expansion emits.
 pub enum Plan {
-    /// A struct: its shape.
+    /// A struct: its shape, and the generated type of the part it mirrors field for field (in
+    /// order), whose descriptor it can share.
     Struct {
         fields: Vec<FieldPlan>,
         closed: bool,
+        mirrors: Option<GeneratedPart>,
     },
     /// A vocabulary enum: its values, one per variant in variant order, and the vocabulary.
     Enum {
@@ -21,6 +24,14 @@ pub enum Plan {
         values: Vec<String>,
         variants: Vec<(syn::Ident, String)>,
     },
+}
+
+/// A contract part's type in the generated crate: `cavra::{family}::{module}::{ty}`.
+#[derive(Clone)]
+pub struct GeneratedPart {
+    pub family: String,
+    pub module: String,
+    pub ty: &'static str,
 }
 
 /// One field of a shape descriptor.
@@ -61,6 +72,8 @@ struct Target<'s> {
     op: Option<&'s Operation>,
     /// An evidence contract's family and contract: its header fields have fixed values.
     evidence: Option<(&'s Family, &'s Evidence)>,
+    /// The part's type in the generated crate.
+    generated: GeneratedPart,
 }
 
 impl Target<'_> {
@@ -134,6 +147,7 @@ fn check_struct(
         return Some(Plan::Struct {
             fields: plans,
             closed: false,
+            mirrors: None,
         });
     };
     let mut plans = Vec::new();
@@ -179,9 +193,16 @@ fn check_struct(
             ),
         );
     }
+    // Every field of the part, in the part's order: the generated type's descriptor is this one.
+    let mirrors = (plans.len() == target.fields.len()
+        && plans.iter().zip(&target.fields).all(|(plan, spec_field)| {
+            matches!(plan, FieldPlan::Spec { field, .. } if field.name.as_str() == spec_field.name.as_str())
+        }))
+    .then(|| target.generated.clone());
     Some(Plan::Struct {
         fields: plans,
         closed: true,
+        mirrors,
     })
 }
 
@@ -273,11 +294,21 @@ fn target<'s>(cx: &Ctxt, a: &attr::Container, spec: &'s Spec) -> Option<Target<'
                 "response" => format!("the response payload of `{}`", op.name.as_str()),
                 _ => format!("the summary of `{}`", op.name.as_str()),
             };
+            let ty = match part {
+                "request" => part_types::REQUEST_PAYLOAD,
+                "response" => part_types::RESPONSE_PAYLOAD,
+                _ => part_types::SUMMARY,
+            };
             Some(Target {
                 what,
                 fields,
                 op: Some(op),
                 evidence: None,
+                generated: GeneratedPart {
+                    family: op.family.clone(),
+                    module: op.name.value.clone(),
+                    ty,
+                },
             })
         }
         (None, Some(ev_name)) => {
@@ -310,6 +341,11 @@ fn target<'s>(cx: &Ctxt, a: &attr::Container, spec: &'s Spec) -> Option<Target<'
                 fields: spec.evidence_document(ev),
                 op: None,
                 evidence: spec.family(&ev.family).map(|family| (family, ev)),
+                generated: GeneratedPart {
+                    family: ev.family.clone(),
+                    module: ev.name.value.clone(),
+                    ty: part_types::EVIDENCE_DOCUMENT,
+                },
             })
         }
         (None, None) => {

@@ -9,14 +9,18 @@ use crate::ast::Container;
 use cavra_emit::{FixedTo, Refs, Runtime};
 use cavra_spec::{Operation, Spec};
 
-use crate::check::{FieldPlan, Plan, TypePlan};
+use crate::check::{FieldPlan, GeneratedPart, Plan, TypePlan};
 use crate::spec_source::Loaded;
 
 /// The expansion of a checked container.
 pub fn expand(container: &Container<'_>, plan: &Plan, loaded: &Loaded) -> TokenStream {
     let tracked = tracked(loaded);
     let body = match plan {
-        Plan::Struct { fields, closed } => expand_struct(container, fields, *closed, loaded),
+        Plan::Struct {
+            fields,
+            closed,
+            mirrors,
+        } => expand_struct(container, fields, *closed, mirrors.as_ref(), loaded),
         Plan::Enum {
             vocabulary,
             values,
@@ -42,13 +46,31 @@ fn expand_struct(
     container: &Container<'_>,
     fields: &[FieldPlan],
     closed: bool,
+    mirrors: Option<&GeneratedPart>,
     loaded: &Loaded,
 ) -> TokenStream {
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let where_clause = where_clause_with_serialize(container, where_clause);
-    let name = ident.to_string();
-    let shape = shape(&name, fields, closed, &loaded.spec);
+    let shape = match mirrors.filter(|_| loaded.embedded) {
+        // A struct that mirrors its part shares the generated type's descriptor (the same
+        // model's, written by the same emitter): no static of its own for rustc to build.
+        Some(part) => {
+            let path = generated_path(part);
+            quote!(<#path as ::cavra::Contract>::shape())
+        }
+        None => {
+            let name = ident.to_string();
+            let shape = shape(&name, fields, closed, &loaded.spec);
+            quote! {
+                // The descriptor types by their short names, here only (where the deriving
+                // type is not named): the descriptor is a third of the tokens.
+                use ::cavra::runtime::shape::{Const, Field, Presence, Shape, Type, Vocabulary};
+                static SHAPE: Shape = #shape;
+                &SHAPE
+            }
+        }
+    };
     let boundary = boundary(loaded);
     quote! {
         #[automatically_derived]
@@ -56,11 +78,7 @@ fn expand_struct(
             const ROOT: &'static str = "";
 
             fn shape() -> &'static ::cavra::runtime::shape::Shape {
-                // The descriptor types by their short names, here only (where the deriving
-                // type is not named): the descriptor is a third of the tokens.
-                use ::cavra::runtime::shape::{Const, Field, Presence, Shape, Type, Vocabulary};
-                static SHAPE: Shape = #shape;
-                &SHAPE
+                #shape
             }
 
             fn boundary() -> &'static ::cavra::runtime::Boundary {
@@ -68,6 +86,13 @@ fn expand_struct(
             }
         }
     }
+}
+
+/// `::cavra::{family}::{module}::{ty}`.
+fn generated_path(part: &GeneratedPart) -> TokenStream {
+    let ident = |name: &str| proc_macro2::Ident::new(name, proc_macro2::Span::call_site());
+    let (family, module, ty) = (ident(&part.family), ident(&part.module), ident(part.ty));
+    quote!(::cavra::#family::#module::#ty)
 }
 
 /// After an error, a placeholder `impl Contract` for a struct, so that the user reads the

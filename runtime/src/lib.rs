@@ -4,7 +4,9 @@
 //! shapes with the static descriptors of [`shape`] and call into this crate, so every rule is
 //! written once, here: the boundary scanner ([`boundary`]), shape validation ([`validate`]),
 //! readiness gates ([`gate`]) and request/response matching ([`envelope`]). Every problem is
-//! reported at once, as a [`Violation`] at its JSON path.
+//! reported at once, as a [`Violation`] at its JSON path. [`verdict`] reads the same descriptors
+//! while a document is parsed, for the yes or no a valid document needs (the conformance suite
+//! holds it to the full validation's).
 
 pub mod batch;
 pub mod boundary;

@@ -1,4 +1,8 @@
 //! Validation of a JSON document against a [`Shape`]: every problem, each at its JSON path.
+//!
+//! [`crate::verdict`] reads the same descriptors while a document is parsed and says only whether
+//! there is any problem: a rule changed here is changed there too, and the conformance suite
+//! (`tests/tests/conformance/verdict.rs`) fails on any document the two judge differently.
 
 use serde_json::Value;
 

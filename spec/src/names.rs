@@ -9,6 +9,21 @@ const RUST_KEYWORDS: &[&str] = &[
     "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
+/// The generated crate's type of each contract part, in its module (a family's module holds a
+/// module per operation and evidence contract, each named as the spec names it):
+/// `cavra::saas_control_plane::saas_operating_automation::Payload`. The generator names them so,
+/// and the derive refers to them.
+pub mod part_types {
+    /// An operation's request payload.
+    pub const REQUEST_PAYLOAD: &str = "Payload";
+    /// An operation's summary.
+    pub const SUMMARY: &str = "Summary";
+    /// An operation's response payload.
+    pub const RESPONSE_PAYLOAD: &str = "ResponsePayload";
+    /// An evidence contract's document.
+    pub const EVIDENCE_DOCUMENT: &str = "Document";
+}
+
 /// The names the generated family and contract modules import from `cavra_runtime::shape` (to
 /// write one short line per field descriptor), which no vocabulary or shape may take as its Rust
 /// name. (`Const` and `Type` are keywords in snake_case already.)

@@ -23,6 +23,35 @@ struct HandoffPayload {
     handoff_boundary: String,
 }
 
+/// The same payload with its fields in another order: a shape descriptor of its own (a struct
+/// that mirrors its part field for field shares the generated type's).
+#[derive(serde::Serialize, cavra::CavraContract)]
+#[cavra(
+    operation = "saas_operating_automation_worker_handoff",
+    part = "request"
+)]
+struct HandoffPayloadReordered {
+    worker_mode: String,
+    deployment_environment: String,
+    required_checks: Vec<String>,
+    worker_targets: Vec<String>,
+    handoff_boundary: String,
+}
+
+#[test]
+fn a_struct_that_mirrors_its_part_shares_the_generated_descriptor() {
+    use cavra::runtime::shape::Shape;
+    let generated = <handoff::Payload as Contract>::shape();
+    assert!(std::ptr::eq(
+        <HandoffPayload as Contract>::shape(),
+        generated
+    ));
+    let own: &Shape = <HandoffPayloadReordered as Contract>::shape();
+    assert!(!std::ptr::eq(own, generated));
+    let names = |shape: &Shape| shape.fields.iter().map(|f| f.name).collect::<Vec<_>>();
+    assert_eq!(names(own)[..2], ["worker_mode", "deployment_environment"]);
+}
+
 /// The request schema's `payload` property as a schema of its own (with the root's `$defs`).
 fn payload_schema() -> jsonschema::Validator {
     let entry = cavra::CATALOG
@@ -67,6 +96,8 @@ fn a_derive_made_struct_the_generated_type_and_the_schema_agree() {
                 .expect("a known operation");
             let by_runtime = found.is_empty();
             let by_derive = cavra::runtime::contract::validate_json::<HandoffPayload>(&doc).is_ok();
+            let by_own_shape =
+                cavra::runtime::contract::validate_json::<HandoffPayloadReordered>(&doc).is_ok();
             let typed = handoff::Payload::from_json(doc.clone());
             let by_type = typed.is_ok();
             // From text, a valid document takes the fast verdict's way: the same value.
@@ -76,15 +107,15 @@ fn a_derive_made_struct_the_generated_type_and_the_schema_agree() {
                     "{what}: from_json and from_slice differ: {typed:?} against {from_text:?}"
                 ));
             }
-            if [by_runtime, by_derive, by_type] != [by_schema; 3] {
+            if [by_runtime, by_derive, by_own_shape, by_type] != [by_schema; 4] {
                 disagreements.push(format!(
-                    "{what}: schema {by_schema}, runtime {by_runtime}, derive {by_derive}, generated type {by_type}"
+                    "{what}: schema {by_schema}, runtime {by_runtime}, derive {by_derive}, derive with its own shape {by_own_shape}, generated type {by_type}"
                 ));
             }
         }
     }
     crate::report(&format!(
-        "conformance (derive): {judged} payloads judged by four validators"
+        "conformance (derive): {judged} payloads judged by five validators"
     ));
     assert!(
         disagreements.is_empty(),

@@ -139,7 +139,7 @@ impl Viewer<'_> {
         let request: Vec<&Field> = o.request.iter().collect();
         let mut structs = vec![self.struct_view(
             StructSpec {
-                name: "Payload",
+                name: cavra_spec::names::part_types::REQUEST_PAYLOAD,
                 spec_name: "payload",
                 doc: &format!("The public-safe request payload of {}.", o.title),
                 root: Some("payload"),
@@ -152,7 +152,7 @@ impl Viewer<'_> {
             let fields: Vec<&Field> = summary.iter().collect();
             structs.push(self.struct_view(
                 StructSpec {
-                    name: "Summary",
+                    name: cavra_spec::names::part_types::SUMMARY,
                     spec_name: "summary",
                     doc: &format!("The public-safe summary of {}.", o.title),
                     root: Some("payload"),
@@ -165,7 +165,7 @@ impl Viewer<'_> {
         let response: Vec<&Field> = o.response.iter().collect();
         structs.push(self.struct_view(
             StructSpec {
-                name: "ResponsePayload",
+                name: cavra_spec::names::part_types::RESPONSE_PAYLOAD,
                 spec_name: "response payload",
                 doc: &format!("The public-safe response payload of {}.", o.title),
                 root: Some("payload"),
@@ -280,7 +280,7 @@ impl Viewer<'_> {
             .collect();
         let doc_struct = self.struct_view(
             StructSpec {
-                name: "Document",
+                name: cavra_spec::names::part_types::EVIDENCE_DOCUMENT,
                 spec_name: &e.name,
                 doc: &format!("A {} evidence document.", e.title),
                 root: Some(""),
