@@ -5,8 +5,6 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use super::literals::required_literals;
-
 /// How many rules a [`RuleSet`] holds; a boundary's later rules run on every string.
 pub(super) const CAPACITY: usize = 256;
 const WORDS: usize = CAPACITY / 64;
@@ -81,10 +79,11 @@ pub(super) struct Candidates {
     pub(super) overflow: Vec<usize>,
 }
 
-/// What the index is built from, per rule: its keywords, its pattern and its shortest match.
+/// What the index is built from, per rule: its keywords, the literals its pattern needs (one of
+/// the set; `None` when they cannot be told) and its shortest match.
 pub(super) struct RuleInput<'r> {
     pub keywords: &'r [&'r str],
-    pub pattern: &'r str,
+    pub literals: Option<Vec<Vec<u8>>>,
     pub min_len: usize,
 }
 
@@ -106,10 +105,10 @@ impl Candidates {
                 let at = searched.slot(keyword.to_ascii_lowercase().into_bytes());
                 searched.keyword_of[at].insert(i);
             }
-            match required_literals(rule.pattern) {
+            match &rule.literals {
                 None => no_literals.insert(i),
                 Some(set) => {
-                    for literal in set {
+                    for literal in set.iter().cloned() {
                         let at = searched.slot(literal);
                         searched.literal_of[at].insert(i);
                     }

@@ -48,20 +48,6 @@ fn is_secret_group(name: &str) -> bool {
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The fewest bytes a match of `pattern` spans (0 when it cannot be told): a shorter value cannot
-/// hold a secret of this rule, and is not handed to the regex engine at all (most strings of a
-/// contract are short).
-fn minimum_len(pattern: &str) -> usize {
-    regex_syntax::ParserBuilder::new()
-        .unicode(false)
-        .utf8(false)
-        .build()
-        .parse(pattern)
-        .ok()
-        .and_then(|hir| hir.properties().minimum_len())
-        .unwrap_or(0)
-}
-
 fn compile(pattern: &str) -> Option<bytes::Regex> {
     bytes::RegexBuilder::new(pattern)
         .unicode(false)
@@ -163,10 +149,17 @@ impl Boundary {
         let inputs: Vec<RuleInput<'_>> = self
             .value_patterns
             .iter()
-            .map(|p| RuleInput {
-                keywords: p.keywords,
-                pattern: p.pattern,
-                min_len: minimum_len(p.pattern),
+            .map(|p| {
+                // One parse gives both the shortest match and the literals.
+                let hir = super::literals::parse(p.pattern);
+                RuleInput {
+                    keywords: p.keywords,
+                    literals: hir.as_ref().and_then(super::literals::required_literals_of),
+                    min_len: hir
+                        .as_ref()
+                        .and_then(|h| h.properties().minimum_len())
+                        .unwrap_or(0),
+                }
             })
             .collect();
         (

@@ -19,14 +19,24 @@ const MAX_SET: usize = 64;
 /// (?i)AccountKey=[A-Za-z0-9+/]{40,}   ->  accountkey=
 /// [A-Za-z0-9]{40}                   ->  None
 /// ```
+#[cfg(test)]
 pub(super) fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    let hir = regex_syntax::ParserBuilder::new()
+    required_literals_of(&parse(pattern)?)
+}
+
+/// [`required_literals`] of a pattern already parsed.
+pub(super) fn required_literals_of(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    required(hir).map(normalise)
+}
+
+/// `pattern` parsed as the runtime compiles it: bytes, no Unicode classes.
+pub(super) fn parse(pattern: &str) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new()
         .unicode(false)
         .utf8(false)
         .build()
         .parse(pattern)
-        .ok()?;
-    required(&hir).map(normalise)
+        .ok()
 }
 
 /// The shortest literal of a set: how selective it is (a one-byte literal occurs everywhere).

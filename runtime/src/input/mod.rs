@@ -458,17 +458,21 @@ impl<'de> Visitor<'de> for Builder<'_> {
             let Some(Segment::Key(key)) = self.state.path.pop() else {
                 return Err(de::Error::custom("internal error: lost the key of a value"));
             };
-            if map.contains_key(&key) {
-                let mut segments = self.state.path.clone();
-                segments.push(Segment::Key(key.clone()));
-                if let Some(earlier) = map.insert(key, value) {
+            // One lookup per key: a new key is inserted, a repeated one keeps the later value
+            // and records the earlier.
+            match map.entry(key) {
+                serde_json::map::Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+                serde_json::map::Entry::Occupied(mut slot) => {
+                    let mut segments = self.state.path.clone();
+                    segments.push(Segment::Key(slot.key().clone()));
+                    let earlier = slot.insert(value);
                     self.state.shadowed.push(Shadowed {
                         segments,
                         value: earlier,
                     });
                 }
-            } else {
-                map.insert(key, value);
             }
         }
         self.state.depth -= 1;
