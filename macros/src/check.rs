@@ -193,10 +193,13 @@ fn check_struct(
             ),
         );
     }
-    // Every field of the part, in the part's order: the generated type's descriptor is this one.
+    // Every field of the part, in the part's order: the generated type's descriptor is this
+    // one, but where a field holds a nested payload or summary, which a derived struct's own
+    // descriptor leaves to that nested struct (`Type::Any`) and the generated one describes.
     let mirrors = (plans.len() == target.fields.len()
         && plans.iter().zip(&target.fields).all(|(plan, spec_field)| {
             matches!(plan, FieldPlan::Spec { field, .. } if field.name.as_str() == spec_field.name.as_str())
+                && !matches!(spec_field.ty.value, FieldType::Payload | FieldType::Summary)
         }))
     .then(|| target.generated.clone());
     Some(Plan::Struct {

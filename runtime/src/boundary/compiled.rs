@@ -26,16 +26,15 @@ pub(super) struct Compiled {
     pub(super) key_parts: Option<AhoCorasick>,
     /// Which rules can fire on a string or a document.
     pub(super) candidates: Candidates,
-    /// The boundary's `allow_values`, as one alternation (or each alone: [`compile_any`]).
-    pub(super) allow: Vec<bytes::Regex>,
+    /// The boundary's `allow_values`, as one set ([`compile_any`]).
+    pub(super) allow: Option<bytes::RegexSet>,
 }
 
 #[derive(Debug)]
 pub(super) struct CompiledRule {
     pub(super) regex: bytes::Regex,
-    /// The rule's `allow`, as one alternation (a secret is tested once, not once per pattern),
-    /// or each on its own where they do not combine.
-    pub(super) allow: Vec<bytes::Regex>,
+    /// The rule's `allow`, as one set ([`compile_any`]).
+    pub(super) allow: Option<bytes::RegexSet>,
     /// The groups that hold the secret (`secret`, `s2`, `s3`, ... in alternatives), by index.
     pub(super) secret_groups: Vec<usize>,
 }
@@ -75,23 +74,29 @@ fn compile_rule(p: &ValuePattern) -> Option<CompiledRule> {
     })
 }
 
-/// `patterns` as one regex that matches where any of them does, each in its own group so that
-/// its flags stay its own; each compiled alone when the alternation does not compile (two
-/// patterns naming the same group, a size limit). A pattern that does not compile is dropped.
-fn compile_any<'p>(patterns: impl Iterator<Item = &'p &'static str>) -> Vec<bytes::Regex> {
+/// `patterns` as one set that matches where any of them does (a secret is tested once, not once
+/// per pattern), each pattern parsed on its own so that none can change another's meaning. A
+/// pattern that does not compile is dropped; the others are kept.
+fn compile_any<'p>(patterns: impl Iterator<Item = &'p &'static str>) -> Option<bytes::RegexSet> {
     let patterns: Vec<&str> = patterns.copied().collect();
+    let build = |patterns: &[&str]| {
+        bytes::RegexSetBuilder::new(patterns)
+            .unicode(false)
+            .size_limit(REGEX_SIZE_LIMIT.saturating_mul(patterns.len().max(1)))
+            .build()
+            .ok()
+    };
     if patterns.is_empty() {
-        return Vec::new();
+        return None;
     }
-    let alternation = patterns
-        .iter()
-        .map(|p| format!("(?:{p})"))
-        .collect::<Vec<_>>()
-        .join("|");
-    match compile(&alternation) {
-        Some(regex) => vec![regex],
-        None => patterns.iter().filter_map(|p| compile(p)).collect(),
-    }
+    build(&patterns).or_else(|| {
+        let compiled: Vec<&str> = patterns
+            .iter()
+            .copied()
+            .filter(|p| build(&[p]).is_some())
+            .collect();
+        build(&compiled).filter(|_| !compiled.is_empty())
+    })
 }
 
 impl Boundary {
@@ -145,7 +150,7 @@ impl Boundary {
     }
 
     /// The key automaton, the rules' candidate index and the boundary's allowlist.
-    fn compile_index(&self) -> (Option<AhoCorasick>, Candidates, Vec<bytes::Regex>) {
+    fn compile_index(&self) -> (Option<AhoCorasick>, Candidates, Option<bytes::RegexSet>) {
         let inputs: Vec<RuleInput<'_>> = self
             .value_patterns
             .iter()

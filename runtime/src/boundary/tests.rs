@@ -192,3 +192,19 @@ fn a_long_list_scanned_on_every_core_finds_what_each_item_alone_does_in_order() 
     assert!(found.len() > 1000, "{} findings", found.len());
     assert_eq!(found, expected);
 }
+
+#[test]
+fn an_allowlist_pattern_neither_breaks_nor_widens_the_others() {
+    // Each allowlist pattern is parsed on its own: one that does not compile is dropped (it
+    // cannot join its neighbours into a pattern that allows every secret), and an inline flag
+    // stays with its pattern.
+    static ALLOW: Boundary = Boundary::new(
+        &[],
+        &[ValuePattern::simple("tok", "tok", r"tok_[a-z]{20}")],
+        &["a)|(?:.*", "^tok_allowed", "(?i)^tok_mixed"],
+    );
+    assert!(ALLOW.value_hit("tok_abcdefghijklmnopqrst"));
+    assert!(!ALLOW.value_hit("tok_allowedabcdefghijkl"));
+    assert!(!ALLOW.value_hit("tok_mixedabcdefghijklmno"));
+    assert!(ALLOW.value_hit("tok_mixxdabcdefghijklmno"));
+}

@@ -41,15 +41,15 @@ use object::ObjectSeed;
 
 /// Whether `text`, read within `limits`, is a `shape` with no problem: no limit exceeded, no
 /// duplicate key, no boundary finding and no shape violation. `false` says only that the full
-/// validation has something to report (or that this pass cannot tell, as for a shape of more
-/// than 64 fields).
+/// validation has something to report (or that this pass cannot tell: a shape, at any depth, of
+/// more than 64 fields or with a name twice).
 pub fn is_clean(
     text: &str,
     shape: &'static Shape,
     boundary: &'static Boundary,
     limits: &Limits,
 ) -> bool {
-    if text.len() > limits.max_bytes || shape.fields.len() > MAX_FIELDS {
+    if text.len() > limits.max_bytes {
         return false;
     }
     let mut pass = Pass {
@@ -70,6 +70,29 @@ pub fn is_clean(
 
 /// The most fields a shape may have for this pass (one bit each in a `u64`).
 const MAX_FIELDS: usize = 64;
+
+/// Whether this pass can judge objects of `shape`: at most [`MAX_FIELDS`] fields, each name once
+/// (a name's field is found by its first occurrence). Decided once per thread and shape.
+pub(super) fn judges<E: de::Error>(shape: &'static Shape) -> Result<(), E> {
+    thread_local! {
+        static JUDGED: std::cell::RefCell<HashSet<usize, RandomState>> =
+            std::cell::RefCell::new(HashSet::default());
+    }
+    let address = std::ptr::from_ref(shape).addr();
+    if JUDGED.with_borrow(|judged| judged.contains(&address)) {
+        return Ok(());
+    }
+    let fields = shape.fields;
+    let unique = fields
+        .iter()
+        .enumerate()
+        .all(|(i, f)| fields[..i].iter().all(|g| g.name != f.name));
+    if fields.len() > MAX_FIELDS || !unique {
+        return Err(problem());
+    }
+    JUDGED.with_borrow_mut(|judged| judged.insert(address));
+    Ok(())
+}
 
 /// What the pass carries down the document.
 pub(super) struct Pass {

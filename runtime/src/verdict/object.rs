@@ -34,6 +34,7 @@ impl<'de> Visitor<'de> for ObjectSeed<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let Self { pass, shape } = self;
+        super::judges(shape)?;
         pass.enter()?;
         let mut seen = 0u64;
         let mut others = Keys::default();

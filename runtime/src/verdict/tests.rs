@@ -157,3 +157,49 @@ fn limits_are_the_full_validations() {
     let small = Limits::default().with_max_bytes(text.len() - 1);
     assert!(!is_clean(&text, &SHAPE, &BOUNDARY, &small) && !full(&text, &small));
 }
+
+#[test]
+fn a_shape_the_pass_cannot_judge_at_any_depth_goes_the_full_way() {
+    // 65 fields (one bit each would not fit) and a name given twice: the pass says `false`,
+    // never a `true` the full validation would contradict.
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let many: Vec<Field> = (0..65)
+        .map(|i| Field::optional(leak(format!("f{i}")), Type::Text))
+        .chain([Field::required("last", Type::Text)])
+        .collect();
+    let wide: &'static Shape = Box::leak(Box::new(Shape {
+        name: "wide",
+        closed: true,
+        fields: Box::leak(many.into_boxed_slice()),
+    }));
+    let twice: &'static Shape = Box::leak(Box::new(Shape {
+        name: "twice",
+        closed: true,
+        fields: Box::leak(
+            vec![
+                Field::optional("note", Type::Text),
+                Field::optional("note", Type::Integer),
+            ]
+            .into_boxed_slice(),
+        ),
+    }));
+    for (inner, text) in [
+        (wide, r#"{"inner": {"f0": "x"}}"#),
+        (twice, r#"{"inner": {"note": "x"}}"#),
+    ] {
+        let fields: &'static [Field] =
+            Box::leak(vec![Field::required("inner", Type::Object(inner))].into_boxed_slice());
+        let outer: &'static Shape = Box::leak(Box::new(Shape {
+            name: "outer",
+            closed: true,
+            fields,
+        }));
+        let full = parse(text.as_bytes(), &Limits::default())
+            .is_ok_and(|doc| validate(&doc.value, outer, "", &BOUNDARY).is_empty());
+        assert!(!full, "the full validation refuses {text}");
+        assert!(
+            !is_clean(text, outer, &BOUNDARY, &Limits::default()),
+            "{text}"
+        );
+    }
+}
