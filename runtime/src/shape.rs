@@ -56,6 +56,29 @@ pub enum Type {
     Any,
 }
 
+impl Type {
+    /// Whether the string `s` is a value of this type: the one statement of what each string
+    /// type accepts, which the full validation ([`crate::validate`]) and the fast verdict
+    /// ([`crate::verdict`]) both ask. `false` for a type that holds no string.
+    ///
+    /// ```
+    /// use cavra_runtime::shape::Type;
+    /// assert!(Type::Label.accepts_str(" "));
+    /// assert!(!Type::Identifier.accepts_str(" "));
+    /// assert!(Type::Timestamp.accepts_str("2026-06-02T09:00:00Z") && !Type::Timestamp.accepts_str("today"));
+    /// assert!(!Type::Bool.accepts_str("true"));
+    /// ```
+    pub fn accepts_str(&self, s: &str) -> bool {
+        match self {
+            Type::String | Type::Label | Type::Ref | Type::Text | Type::Any => true,
+            Type::Identifier => !s.trim().is_empty(),
+            Type::Timestamp => crate::validate::is_rfc3339(s),
+            Type::Vocabulary(vocabulary) => vocabulary.contains(s),
+            Type::Bool | Type::Integer | Type::Object(_) | Type::List(_) | Type::Map(_) => false,
+        }
+    }
+}
+
 /// A constant value.
 #[derive(Debug)]
 pub enum Const {
@@ -75,6 +98,13 @@ impl Const {
             Const::Bool(b) => serde_json::Value::from(*b),
             Const::StrList(items) => serde_json::Value::from(items.to_vec()),
         }
+    }
+}
+
+impl Presence {
+    /// Whether a document must carry the field (a required or constant field).
+    pub fn must_be_present(&self) -> bool {
+        matches!(self, Presence::Required | Presence::Const(_))
     }
 }
 
@@ -144,6 +174,19 @@ impl Field {
     pub const fn with_minimum(mut self, least: i64) -> Self {
         self.minimum = Some(least);
         self
+    }
+
+    /// Whether the whole number `n` is at least the field's least value (if it has one).
+    pub fn accepts_integer(&self, n: i64) -> bool {
+        self.minimum.is_none_or(|least| n >= least)
+    }
+
+    /// The message when a list of `count` items is shorter than the field's least number of
+    /// items; `None` when it is long enough.
+    pub fn too_few_items(&self, count: usize) -> Option<&'static str> {
+        self.min_items
+            .filter(|(least, _)| count < *least)
+            .map(|(_, message)| message)
     }
 }
 

@@ -69,7 +69,7 @@ fn object(value: &Value, shape: &Shape, path: &str, out: &mut Vec<Violation>) {
         match map.get(field.name) {
             None | Some(Value::Null) if matches!(field.presence, Presence::Nullable) => {}
             None => {
-                if !matches!(field.presence, Presence::Optional) {
+                if field.presence.must_be_present() {
                     out.push(Violation::new(
                         at,
                         format!("missing required field `{}`", field.name),
@@ -111,7 +111,7 @@ fn field_value(
             }
         }
         Type::Identifier => match v.as_str() {
-            Some(s) if s.trim().is_empty() => {
+            Some(s) if !ty.accepts_str(s) => {
                 out.push(Violation::new(at, format!("{name} must not be empty")));
             }
             Some(_) => {}
@@ -121,7 +121,7 @@ fn field_value(
             )),
         },
         Type::Timestamp => match v.as_str() {
-            Some(s) if is_rfc3339(s) => {}
+            Some(s) if ty.accepts_str(s) => {}
             Some(_) => out.push(Violation::new(
                 at,
                 format!("{name} must be an RFC 3339 timestamp such as 2026-06-02T09:00:00Z"),
@@ -141,9 +141,7 @@ fn field_value(
         }
         Type::Integer => match v.as_i64() {
             Some(n) => {
-                if let Some(min) = field.minimum
-                    && n < min
-                {
+                if let Some(min) = field.minimum.filter(|_| !field.accepts_integer(n)) {
                     out.push(Violation::new(
                         at,
                         format!("{name} must be greater than or equal to {min}"),
@@ -156,7 +154,7 @@ fn field_value(
             )),
         },
         Type::Vocabulary(vocab) => {
-            if !v.as_str().is_some_and(|s| vocab.contains(s)) {
+            if !v.as_str().is_some_and(|s| ty.accepts_str(s)) {
                 out.push(Violation::new(
                     at,
                     format!("{name} must be one of: {}", vocab.sorted_list()),
@@ -166,9 +164,7 @@ fn field_value(
         Type::Object(shape) => object(v, shape, at, out),
         Type::List(item) => match v.as_array() {
             Some(items) => {
-                if let Some((min, message)) = field.min_items
-                    && items.len() < min
-                {
+                if let Some(message) = field.too_few_items(items.len()) {
                     out.push(Violation::new(at, message));
                 }
                 for (i, item_value) in items.iter().enumerate() {

@@ -59,9 +59,11 @@ impl<'de> Visitor<'de> for ObjectSeed<'_> {
                 }
             }
         }
-        let missing = shape.fields.iter().enumerate().any(|(i, f)| {
-            seen & (1 << i) == 0 && matches!(f.presence, Presence::Required | Presence::Const(_))
-        });
+        let missing = shape
+            .fields
+            .iter()
+            .enumerate()
+            .any(|(i, f)| seen & (1 << i) == 0 && f.presence.must_be_present());
         if missing {
             return Err(problem());
         }

@@ -7,7 +7,6 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::object::{KeySeed, Keys, ObjectSeed};
 use super::{Pass, problem};
 use crate::shape::{Const, Field, Type};
-use crate::validate::is_rfc3339;
 
 /// A value of a type, within a field (whose least items and least value apply to it).
 pub(super) struct ValueSeed<'p> {
@@ -27,20 +26,14 @@ impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
 
 impl ValueSeed<'_> {
     fn string<E: de::Error>(self, v: &str) -> Result<(), E> {
-        let fits = match self.ty {
-            Type::String | Type::Label | Type::Ref | Type::Text | Type::Any => true,
-            Type::Identifier => !v.trim().is_empty(),
-            Type::Timestamp => is_rfc3339(v),
-            Type::Vocabulary(vocabulary) => {
-                return match vocabulary.values.iter().find(|value| **value == v) {
-                    Some(value) => self.pass.known_string(value),
-                    None => Err(problem()),
-                };
-            }
-            Type::Bool | Type::Integer | Type::Object(_) | Type::List(_) | Type::Map(_) => false,
-        };
-        if !fits {
+        if !self.ty.accepts_str(v) {
             return Err(problem());
+        }
+        // A vocabulary's value is a spec string: its boundary check is memoised.
+        if let Type::Vocabulary(vocabulary) = self.ty
+            && let Some(value) = vocabulary.values.iter().find(|value| **value == v)
+        {
+            return self.pass.known_string(value);
         }
         self.pass.string(v)
     }
@@ -48,7 +41,7 @@ impl ValueSeed<'_> {
     fn integer<E: de::Error>(self, v: Option<i64>) -> Result<(), E> {
         match (self.ty, v) {
             (Type::Any, _) => Ok(()),
-            (Type::Integer, Some(n)) if self.field.minimum.is_none_or(|least| n >= least) => Ok(()),
+            (Type::Integer, Some(n)) if self.field.accepts_integer(n) => Ok(()),
             _ => Err(problem()),
         }
     }
@@ -121,7 +114,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         {
             count += 1;
         }
-        if field.min_items.is_some_and(|(least, _)| count < least) {
+        if field.too_few_items(count).is_some() {
             return Err(problem());
         }
         pass.leave();
