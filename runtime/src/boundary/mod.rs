@@ -362,19 +362,33 @@ impl Boundary {
         if !rule.regex.is_match(bytes) {
             return None;
         }
-        rule.regex.captures_iter(bytes).find_map(|caps| {
-            let secret = rule
+        // Each match in turn, as `captures_iter` gives them, into one set of locations (no
+        // allocation per match): an empty match where the last one ended is skipped.
+        let mut locations = rule.regex.capture_locations();
+        let (mut start, mut last_end) = (0, None);
+        while start <= bytes.len() {
+            rule.regex.captures_read_at(&mut locations, bytes, start)?;
+            let (match_start, match_end) = locations.get(0)?;
+            if match_start == match_end && Some(match_end) == last_end {
+                start += 1;
+                continue;
+            }
+            let (from, to) = rule
                 .secret_groups
                 .iter()
-                .find_map(|i| caps.get(*i))
-                .or_else(|| caps.get(0))?;
-            let s = secret.as_bytes();
+                .find_map(|i| locations.get(*i))
+                .unwrap_or((match_start, match_end));
+            let s = &bytes[from..to];
             let allowed = c.allow.iter().chain(&rule.allow).any(|a| a.is_match(s));
             let weak = pattern.min_entropy > 0.0 && entropy(s) < pattern.min_entropy;
-            (!allowed && !weak).then(|| ValueHit {
-                rule: pattern,
-                secret: secret.range(),
-            })
-        })
+            if !allowed && !weak {
+                return Some(ValueHit {
+                    rule: pattern,
+                    secret: from..to,
+                });
+            }
+            (start, last_end) = (match_end, Some(match_end));
+        }
+        None
     }
 }

@@ -165,10 +165,12 @@ impl Boundary {
                 id
             }
         };
+        let start = walk.paths.len();
+        walk.paths.extend_from_slice(&walk.stack);
         walk.slots.push(Slot::Pending {
             text: id,
             kind,
-            stack: walk.stack.clone(),
+            path: start..walk.paths.len(),
         });
         true
     }
@@ -181,11 +183,12 @@ impl Boundary {
             .into_iter()
             .filter_map(|slot| match slot {
                 Slot::Found(finding) => Some(finding),
-                Slot::Pending { text, kind, stack } => {
+                Slot::Pending { text, kind, path } => {
+                    let stack = walk.paths.get(path)?;
                     let hit = hits.get(text)?.as_ref()?;
                     let (value, _) = walk.pending.get(text)?;
                     Some(Finding {
-                        path: self.render(walk.root, &stack),
+                        path: self.render(walk.root, stack),
                         kind,
                         rule: hit.rule.name,
                         family: hit.rule.family,
@@ -232,7 +235,9 @@ struct Walk<'r, 'v> {
     clean_keys: HashSet<&'v str, RandomState>,
     texts: HashMap<&'v str, Option<usize>, RandomState>,
     pending: Vec<(&'v str, MayFire)>,
-    slots: Vec<Slot<'v>>,
+    slots: Vec<Slot>,
+    /// The paths of pending slots, one after another (a slot names its range).
+    paths: Vec<Segment<'v>>,
     workers: usize,
 }
 
@@ -246,19 +251,21 @@ impl<'r, 'v> Walk<'r, 'v> {
             texts: HashMap::default(),
             pending: Vec::new(),
             slots: Vec::new(),
+            paths: Vec::new(),
             workers,
         }
     }
 }
 
 /// A finding, or a text at a path that is one if a value rule fires on it.
-enum Slot<'v> {
+enum Slot {
     Found(Finding),
     Pending {
         /// Its place in the walk's `pending` texts.
         text: usize,
         kind: &'static str,
-        stack: Vec<Segment<'v>>,
+        /// Its path: a range of the walk's `paths`.
+        path: std::ops::Range<usize>,
     },
 }
 
