@@ -208,3 +208,46 @@ fn an_allowlist_pattern_neither_breaks_nor_widens_the_others() {
     assert!(!ALLOW.value_hit("tok_mixedabcdefghijklmno"));
     assert!(ALLOW.value_hit("tok_mixxdabcdefghijklmno"));
 }
+
+#[test]
+fn a_rule_reads_its_matches_as_captures_iter_gives_them() {
+    // A rule's matches are read one after another into one set of capture locations: the same
+    // matches `captures_iter` gives, empty ones included, and the first no allowlist lets pass.
+    const PATTERN: &str = r"(?P<secret>[a-z]*)";
+    static EMPTY: Boundary = Boundary::new(
+        &[],
+        &[ValuePattern {
+            name: "letters",
+            family: "test",
+            pattern: PATTERN,
+            keywords: &[],
+            min_entropy: 0.0,
+            allow: &["^$", "^allowed$"],
+        }],
+        &[],
+    );
+    let reference = regex::bytes::RegexBuilder::new(PATTERN)
+        .unicode(false)
+        .build()
+        .expect("the pattern compiles");
+    for text in [
+        "",
+        "1",
+        "allowed",
+        "allowed 22 zz",
+        "12allowed3 x",
+        "ab",
+        "9 9 a",
+    ] {
+        let expected = reference
+            .captures_iter(text.as_bytes())
+            .filter_map(|c| c.name("secret"))
+            .find(|m| !m.is_empty() && m.as_bytes() != b"allowed")
+            .map(|m| m.range());
+        assert_eq!(
+            EMPTY.first_value_hit(text).map(|hit| hit.secret),
+            expected,
+            "{text:?}"
+        );
+    }
+}
