@@ -131,10 +131,7 @@ pub trait Contract: Serialize {
             return Ok(value);
         }
         let doc = crate::input::parse(bytes, limits).map_err(ReadError::Input)?;
-        let mut found = validate::validate(&doc.value, Self::shape(), Self::ROOT, Self::boundary());
-        found
-            .0
-            .extend(doc.shadowed_violations(Self::boundary(), Self::ROOT));
+        let found = validate::validate_document(&doc, Self::shape(), Self::ROOT, Self::boundary());
         if !found.is_empty() {
             return Err(ReadError::Invalid(found));
         }

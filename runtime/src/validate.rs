@@ -23,6 +23,20 @@ pub fn validate(value: &Value, shape: &Shape, path: &str, boundary: &Boundary) -
     Violations(out)
 }
 
+/// Every problem of a parsed document as a `shape`: [`validate`] of its value, then the
+/// duplicate keys and what their shadowed values hold. What `Contract::from_slice` reports for
+/// a document the fast verdict ([`crate::verdict`]) does not pass.
+pub fn validate_document(
+    doc: &crate::input::Document,
+    shape: &Shape,
+    path: &str,
+    boundary: &Boundary,
+) -> Violations {
+    let mut found = validate(&doc.value, shape, path, boundary);
+    found.0.extend(doc.shadowed_violations(boundary, path));
+    found
+}
+
 /// Redacts every secret the boundary finds in a violation's path and message.
 fn redact_violation(v: &mut Violation, boundary: &Boundary) {
     if let std::borrow::Cow::Owned(path) = boundary.redact_secrets(&v.path) {

@@ -20,6 +20,14 @@ fn corpus(file: &str) -> Vec<Value> {
         .collect()
 }
 
+/// Every file of the corpus: secrets and near misses, as given and generated.
+const EVERY_FILE: [&str; 4] = [
+    "true_positives.jsonl",
+    "true_positives_generated.jsonl",
+    "false_positives.jsonl",
+    "false_positives_generated.jsonl",
+];
+
 fn flagged(value: &str) -> bool {
     cavra::BOUNDARY.value_hit(value)
 }
@@ -270,12 +278,7 @@ fn findings_redact_every_corpus_secret() {
 fn the_prefilter_never_changes_a_verdict() {
     let boundary = &cavra::BOUNDARY;
     let (mut values, mut hits) = (0, 0);
-    for file in [
-        "true_positives.jsonl",
-        "true_positives_generated.jsonl",
-        "false_positives.jsonl",
-        "false_positives_generated.jsonl",
-    ] {
+    for file in EVERY_FILE {
         for r in corpus(file) {
             let value = r["value"].as_str().unwrap_or_default();
             let fast = boundary
@@ -309,12 +312,7 @@ fn the_prefilter_never_changes_a_verdict() {
 fn a_whole_document_is_judged_as_each_value_alone() {
     let boundary = &cavra::BOUNDARY;
     let mut values = Vec::new();
-    for file in [
-        "true_positives.jsonl",
-        "true_positives_generated.jsonl",
-        "false_positives.jsonl",
-        "false_positives_generated.jsonl",
-    ] {
+    for file in EVERY_FILE {
         values.extend(
             corpus(file)
                 .iter()

@@ -181,7 +181,11 @@ impl Boundary {
     /// the work overlaps with the caller's (reading and parsing a document); the first check
     /// waits for it to end. A one-document command calls it before it parses.
     pub fn prepare(&'static self) {
-        if self.compiled.get().is_none() {
+        if self.compiled.get().is_none()
+            && !self
+                .preparing
+                .swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
             std::thread::spawn(move || {
                 self.compiled();
             });

@@ -11,20 +11,20 @@ const MAX_CLASS: usize = 8;
 /// The most literals one set may hold (a run of classes multiplies them).
 const MAX_SET: usize = 64;
 
-/// The literals, lower-cased, one of which occurs in every match of `pattern`; `None` when no
-/// such set is known (a pattern of classes and repetitions alone, or one that does not parse).
+/// [`required_literals_of`] of a pattern, parsed here.
+#[cfg(test)]
+pub(super) fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    required_literals_of(&parse(pattern)?)
+}
+
+/// The literals, lower-cased, one of which occurs in every match of a pattern; `None` when no
+/// such set is known (a pattern of classes and repetitions alone).
 ///
 /// ```text
 /// \bgh[pousr]_[A-Za-z0-9_]{20,}\b   ->  ghp_ gho_ ghu_ ghs_ ghr_
 /// (?i)AccountKey=[A-Za-z0-9+/]{40,}   ->  accountkey=
 /// [A-Za-z0-9]{40}                   ->  None
 /// ```
-#[cfg(test)]
-pub(super) fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    required_literals_of(&parse(pattern)?)
-}
-
-/// [`required_literals`] of a pattern already parsed.
 pub(super) fn required_literals_of(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     required(hir).map(normalise)
 }

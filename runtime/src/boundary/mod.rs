@@ -145,6 +145,9 @@ pub struct Boundary {
     /// A matched secret that matches one of these passes every rule.
     pub allow_values: &'static [&'static str],
     compiled: OnceLock<Compiled>,
+    /// Whether [`Boundary::prepare`] has started the compilation (one thread, however many
+    /// documents of a batch ask first).
+    preparing: std::sync::atomic::AtomicBool,
 }
 
 /// A value rule's hit: the rule and the secret's byte range.
@@ -168,6 +171,7 @@ impl Boundary {
             value_patterns,
             allow_values,
             compiled: OnceLock::new(),
+            preparing: std::sync::atomic::AtomicBool::new(false),
         }
     }
 

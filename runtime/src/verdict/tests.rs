@@ -5,7 +5,7 @@ use super::is_clean;
 use crate::boundary::{Boundary, ValuePattern};
 use crate::input::{Limits, parse};
 use crate::shape::{Const, Field, Presence, Shape, Type, Vocabulary};
-use crate::validate::validate;
+use crate::validate::validate_document;
 
 static MODE: Vocabulary = Vocabulary {
     name: "mode",
@@ -46,10 +46,8 @@ static BOUNDARY: Boundary = Boundary::new(
 
 /// The full validation's verdict: readable, no problem, no duplicate key.
 fn full(text: &str, limits: &Limits) -> bool {
-    parse(text.as_bytes(), limits).is_ok_and(|doc| {
-        validate(&doc.value, &SHAPE, "", &BOUNDARY).is_empty()
-            && doc.shadowed_violations(&BOUNDARY, "").is_empty()
-    })
+    parse(text.as_bytes(), limits)
+        .is_ok_and(|doc| validate_document(&doc, &SHAPE, "", &BOUNDARY).is_empty())
 }
 
 /// A document with `body` added to the required fields.
@@ -195,7 +193,7 @@ fn a_shape_the_pass_cannot_judge_at_any_depth_goes_the_full_way() {
             fields,
         }));
         let full = parse(text.as_bytes(), &Limits::default())
-            .is_ok_and(|doc| validate(&doc.value, outer, "", &BOUNDARY).is_empty());
+            .is_ok_and(|doc| validate_document(&doc, outer, "", &BOUNDARY).is_empty());
         assert!(!full, "the full validation refuses {text}");
         assert!(
             !is_clean(text, outer, &BOUNDARY, &Limits::default()),

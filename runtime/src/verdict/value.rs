@@ -20,6 +20,10 @@ impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        // Any value at all: only the boundary, the duplicate-key check and the limits apply.
+        if matches!(self.ty, Type::Any) {
+            return d.deserialize_any(AnySeed { pass: self.pass });
+        }
         d.deserialize_any(self)
     }
 }
@@ -40,7 +44,6 @@ impl ValueSeed<'_> {
 
     fn integer<E: de::Error>(self, v: Option<i64>) -> Result<(), E> {
         match (self.ty, v) {
-            (Type::Any, _) => Ok(()),
             (Type::Integer, Some(n)) if self.field.accepts_integer(n) => Ok(()),
             _ => Err(problem()),
         }
@@ -55,14 +58,14 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        if self.nullable || matches!(self.ty, Type::Any) {
+        if self.nullable {
             return Ok(());
         }
         Err(problem())
     }
 
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        if matches!(self.ty, Type::Bool | Type::Any) {
+        if matches!(self.ty, Type::Bool) {
             return Ok(());
         }
         Err(problem())
@@ -76,11 +79,9 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         self.integer(i64::try_from(v).ok())
     }
 
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-        // A fraction or an exponent is never a whole number (`Value::as_i64` is `None` for it).
-        if matches!(self.ty, Type::Any) && v.is_finite() {
-            return Ok(());
-        }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        // A fraction or an exponent is never a whole number (`Value::as_i64` is `None` for it),
+        // and no other type of a field holds a number (`Any` goes to `AnySeed`).
         Err(problem())
     }
 
@@ -98,7 +99,6 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         } = self;
         let item = match ty {
             Type::List(item) => *item,
-            Type::Any => return AnySeed { pass }.visit_seq(seq),
             _ => return Err(problem()),
         };
         pass.enter()?;
@@ -127,7 +127,6 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         } = self;
         let item = match ty {
             Type::Object(shape) => return ObjectSeed { pass, shape }.visit_map(map),
-            Type::Any => return AnySeed { pass }.visit_map(map),
             Type::Map(item) => *item,
             _ => return Err(problem()),
         };

@@ -34,13 +34,8 @@ fn shape(subject: Subject<'_>) -> &'static Shape {
 /// The full validation's verdict on `text`: readable within the limits, and no problem.
 fn full(text: &str, shape: &'static Shape) -> bool {
     let limits = Limits::default();
-    match parse(text.as_bytes(), &limits) {
-        Ok(doc) => {
-            validate::validate(&doc.value, shape, "", &cavra::BOUNDARY).is_empty()
-                && doc.shadowed_violations(&cavra::BOUNDARY, "").is_empty()
-        }
-        Err(_) => false,
-    }
+    parse(text.as_bytes(), &limits)
+        .is_ok_and(|doc| validate::validate_document(&doc, shape, "", &cavra::BOUNDARY).is_empty())
 }
 
 /// `doc` as JSON text with the first character of every key and string written as a `\u`
